@@ -1,0 +1,33 @@
+#
+# Module manifest for FastTrack.PowerShell.
+# ModuleVersion is written by the build from Directory.Build.props (<Version>); stage the module with
+# `dotnet build` and import out/FastTrack.PowerShell/<version>/FastTrack.PowerShell.psd1.
+#
+@{
+    RootModule           = 'FastTrack.PowerShell.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = '3e0fa563-b68f-42de-b828-2d29d91b3ecf'
+    Author               = 'FastTrack.PowerShell contributors'
+    CompanyName          = 'FastTrack.PowerShell contributors'
+    Copyright            = '(c) FastTrack.PowerShell contributors. MIT License.'
+    Description          = 'Runs the FastTrack Support Success Execution playbook against Microsoft 365 tenant data: customer success plans, active usage from the usage reports, the playbook rules and promotion to the success review.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('FastTrack.PowerShell.format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-FtPlaybookActivity'
+        'Get-FtPlaybookTask'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('FastTrack', 'Microsoft365', 'M365', 'Adoption', 'ActiveUsage', 'Teams', 'OneDrive', 'SharePoint', 'Exchange', 'Yammer', 'VivaEngage', 'MicrosoftGraph', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/fasttrack-powershell/FastTrack.PowerShell/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/fasttrack-powershell/FastTrack.PowerShell'
+            ReleaseNotes = 'See README.md.'
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace FastTrack.Core.Errors;
+
+/// <summary>A failure a user can act on: a stable id (becomes the FullyQualifiedErrorId), its kind,
+/// the object it is about, and a message that says what to do.</summary>
+public sealed class FtError
+{
+    public FtError(string errorId, FtErrorKind kind, object? target, string message)
+    {
+        ErrorId = errorId;
+        Kind = kind;
+        Target = target;
+        Message = message;
+    }
+
+    public string ErrorId { get; }
+    public FtErrorKind Kind { get; }
+    public object? Target { get; }
+    public string Message { get; }
+
+    public FtException ToException() => new(this);
+
+    public override string ToString() => $"{ErrorId}: {Message}";
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace FastTrack.Core.Playbook;
+
+/// <summary>One of the page's approach sections ("CSM Handshake for Modern Comms", ...).</summary>
+public sealed class ActivityDefinition
+{
+    private readonly LocalizedText _name;
+    private readonly LocalizedText _rule;
+
+    internal ActivityDefinition(string id, int order, LocalizedText name, string roleId, IReadOnlyList<M365Service> appliesTo,
+        bool appliesToAllServices, IReadOnlyList<string> suppressesForSameWorkload, LocalizedText rule)
+    {
+        Id = id;
+        Order = order;
+        _name = name;
+        RoleId = roleId;
+        AppliesTo = appliesTo;
+        AppliesToAllServices = appliesToAllServices;
+        SuppressesForSameWorkload = suppressesForSameWorkload;
+        _rule = rule;
+    }
+
+    public string Id { get; }
+    public int Order { get; }
+    public string RoleId { get; }
+    /// <summary>The services the section applies to; every service when <see cref="AppliesToAllServices"/>.</summary>
+    public IReadOnlyList<M365Service> AppliesTo { get; }
+    public bool AppliesToAllServices { get; }
+    /// <summary>Activities this one replaces for the same workload (the handshake rule).</summary>
+    public IReadOnlyList<string> SuppressesForSameWorkload { get; }
+    public IReadOnlyList<TaskDefinition> Tasks { get; internal set; } = new TaskDefinition[0];
+
+    public string Name(CultureInfo culture) => _name.Get(culture);
+    public string Rule(CultureInfo culture) => _rule.Get(culture);
+    internal IEnumerable<string> AllNames => _name.AllTexts.Concat(new[] { Id });
+
+    public bool AppliesToService(M365Service service) => AppliesToAllServices || AppliesTo.Contains(service);
+}

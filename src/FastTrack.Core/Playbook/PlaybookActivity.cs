@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Linq;
+
+namespace FastTrack.Core.Playbook;
+
+/// <summary>An activity of the process, named in one culture: what Get-FtPlaybookActivity emits.</summary>
+public sealed class PlaybookActivity
+{
+    internal PlaybookActivity(PlaybookCatalog catalog, ActivityDefinition activity, CultureInfo culture)
+    {
+        Activity = activity.Id;
+        Order = activity.Order;
+        Name = activity.Name(culture);
+        PrimaryRole = catalog.RoleName(activity.RoleId, culture);
+        Motions = catalog.Motions(culture);
+        AppliesToAllServices = activity.AppliesToAllServices;
+        AppliesTo = activity.AppliesToAllServices
+            ? catalog.Services.Select(s => s.Id).ToArray()
+            : activity.AppliesTo.ToArray();
+        Rule = activity.Rule(culture);
+        TaskIds = activity.Tasks.Select(t => t.Id).ToArray();
+        SuppressesForSameWorkload = activity.SuppressesForSameWorkload.ToArray();
+        Culture = culture.Name;
+        PlaybookVersion = catalog.Version;
+    }
+
+    /// <summary>The activity's id (CsmHandshake, ...). Named Activity so that piping an activity into
+    /// Get-FtPlaybookTask binds it to -Activity.</summary>
+    public string Activity { get; }
+    public int Order { get; }
+    public string Name { get; }
+    public string PrimaryRole { get; }
+    public string Motions { get; }
+    public bool AppliesToAllServices { get; }
+    public M365Service[] AppliesTo { get; }
+    public string Rule { get; }
+    public int[] TaskIds { get; }
+    /// <summary>Activities not run for a workload once this one applies to it (the handshake rule).</summary>
+    public string[] SuppressesForSameWorkload { get; }
+    public string Culture { get; }
+    public string PlaybookVersion { get; }
+
+    public override string ToString() => Name;
+}

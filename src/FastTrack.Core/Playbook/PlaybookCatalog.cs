@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using FastTrack.Core.Errors;
+using Newtonsoft.Json;
+
+namespace FastTrack.Core.Playbook;
+
+/// <summary>The playbook as versioned data: services, activities, FTOP tasks, key inputs and outcomes,
+/// next step and the AU goal. A later playbook revision is a new JSON resource, not new code.</summary>
+public sealed class PlaybookCatalog
+{
+    public const string DefaultResourceName = "FastTrack.Core.Playbook.playbook-2020.json";
+
+    private static readonly Lazy<PlaybookCatalog> s_default = new(() =>
+    {
+        using var stream = typeof(PlaybookCatalog).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new InvalidOperationException($"The embedded playbook '{DefaultResourceName}' is missing from the build.");
+        return Load(stream, DefaultResourceName);
+    });
+
+    private readonly LocalizedText _title;
+    private readonly LocalizedText _goalText;
+    private readonly LocalizedText _motions;
+    private readonly IReadOnlyDictionary<string, LocalizedText> _roles;
+
+    private PlaybookCatalog(CatalogDocument doc)
+    {
+        Id = doc.Playbook.Id;
+        Version = doc.Playbook.Version;
+        Source = doc.Playbook.Source;
+        _title = Text(doc.Playbook.Title);
+        ActiveUsageGoalPercent = doc.ActiveUsageGoal.Percent;
+        ActiveUsageWindowDays = doc.ActiveUsageGoal.WindowDays;
+        _goalText = Text(doc.ActiveUsageGoal.Text);
+        _motions = Text(doc.Motions);
+        _roles = doc.Roles.ToDictionary(r => r.Key, r => Text(r.Value), StringComparer.OrdinalIgnoreCase);
+
+        Services = doc.Services
+            .Select(s => new ServiceDefinition(s.Id, s.Aliases, Text(s.Name), s.ModernComms))
+            .ToArray();
+        Tasks = doc.Tasks
+            .Select(t => new TaskDefinition(t.Id, t.Activity, t.Service, t.Mandatory, t.Role, Text(t.Name), t.FormerNames))
+            .ToArray();
+        Activities = doc.Activities
+            .OrderBy(a => a.Order)
+            .Select(a => new ActivityDefinition(a.Id, a.Order, Text(a.Name), a.Role,
+                a.AppliesTo.Where(x => x != "*").Select(x => (M365Service)Enum.Parse(typeof(M365Service), x)).ToArray(),
+                a.AppliesTo.Contains("*"), a.SuppressesForSameWorkload, Text(a.Rule))
+            {
+                Tasks = Tasks.Where(t => t.ActivityId == a.Id).ToArray(),
+            })
+            .ToArray();
+        KeyInputs = doc.KeyInputs.Select(k => new CatalogText(k.Id, Text(k.Text))).ToArray();
+        KeyOutcomes = doc.KeyOutcomes.Select(k => new CatalogText(k.Id, Text(k.Text))).ToArray();
+        NextStep = new NextStepDefinition(doc.NextStep.TaskId, Text(doc.NextStep.Process), Text(doc.NextStep.TaskName), Text(doc.NextStep.Text));
+    }
+
+    /// <summary>The 2020 partner playbook shipped with the module.</summary>
+    public static PlaybookCatalog Default => s_default.Value;
+
+    public string Id { get; }
+    public string Version { get; }
+    public string Source { get; }
+    /// <summary>The AU level every intended service must reach ("increase AU to the minimal 10%").</summary>
+    public double ActiveUsageGoalPercent { get; }
+    /// <summary>Days of the active-usage window (users active in the last 28 days).</summary>
+    public int ActiveUsageWindowDays { get; }
+    public IReadOnlyList<ServiceDefinition> Services { get; }
+    public IReadOnlyList<ActivityDefinition> Activities { get; }
+    public IReadOnlyList<TaskDefinition> Tasks { get; }
+    public IReadOnlyList<CatalogText> KeyInputs { get; }
+    public IReadOnlyList<CatalogText> KeyOutcomes { get; }
+    public NextStepDefinition NextStep { get; }
+
+    public string Title(CultureInfo culture) => _title.Get(culture);
+    public string GoalText(CultureInfo culture) => _goalText.Get(culture);
+    public string Motions(CultureInfo culture) => _motions.Get(culture);
+    public string RoleName(string roleId, CultureInfo culture) => _roles.TryGetValue(roleId, out var r) ? r.Get(culture) : roleId;
+
+    public ServiceDefinition Service(M365Service id) => Services.First(s => s.Id == id);
+
+    public ActivityDefinition Activity(string id) => Activities.First(a => a.Id == id);
+
+    public TaskDefinition? Task(int id) => Tasks.FirstOrDefault(t => t.Id == id);
+
+    /// <summary>Reads a catalogue document; a broken one names the resource and the position of the fault.</summary>
+    public static PlaybookCatalog Load(Stream json, string sourceName)
+    {
+        CatalogDocument? doc;
+        try
+        {
+            using var reader = new StreamReader(json);
+            doc = JsonConvert.DeserializeObject<CatalogDocument>(reader.ReadToEnd());
+        }
+        catch (JsonException ex)
+        {
+            throw new FtError("PlaybookCatalogInvalid", FtErrorKind.InvalidData, sourceName,
+                $"The playbook catalogue '{sourceName}' is not valid: {ex.Message}").ToException();
+        }
+        if (doc?.Playbook is null || doc.Services is null || doc.Activities is null || doc.Tasks is null
+            || doc.KeyInputs is null || doc.KeyOutcomes is null || doc.NextStep is null || doc.ActiveUsageGoal is null
+            || doc.Roles is null || doc.Motions is null)
+        {
+            throw new FtError("PlaybookCatalogInvalid", FtErrorKind.InvalidData, sourceName,
+                $"The playbook catalogue '{sourceName}' lacks a required section (playbook, services, activities, tasks, keyInputs, keyOutcomes, nextStep, activeUsageGoal, roles, motions).").ToException();
+        }
+        var unknownActivity = doc.Tasks.FirstOrDefault(t => doc.Activities.All(a => a.Id != t.Activity));
+        if (unknownActivity is not null)
+        {
+            throw new FtError("PlaybookCatalogInvalid", FtErrorKind.InvalidData, sourceName,
+                $"The playbook catalogue '{sourceName}': task {unknownActivity.Id} names activity '{unknownActivity.Activity}', which it does not define.").ToException();
+        }
+        return new PlaybookCatalog(doc);
+    }
+
+    private static LocalizedText Text(Dictionary<string, string>? byLanguage) =>
+        new(byLanguage ?? new Dictionary<string, string>());
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using FastTrack.Core.Errors;
+
+namespace FastTrack.PowerShell.Infrastructure;
+
+/// <summary>What every FastTrack cmdlet shares: turning core errors into ErrorRecords with a stable id,
+/// a category and a target, and the culture output is named in.</summary>
+public abstract class FtCmdlet : PSCmdlet
+{
+    /// <summary>The culture for names and messages; defaults to $PSUICulture.</summary>
+    protected CultureInfo OutputCulture(CultureInfo? requested) => requested ?? CultureInfo.CurrentUICulture;
+
+    protected void WriteOutcome<T>(Outcome<T> outcome)
+    {
+        if (outcome.Succeeded) WriteObject(outcome.Value);
+        else WriteFtError(outcome.Error!);
+    }
+
+    protected void WriteFtError(FtError error) => WriteError(ToErrorRecord(error, null));
+
+    protected void ThrowFtError(FtError error, Exception? inner = null) => ThrowTerminatingError(ToErrorRecord(error, inner));
+
+    /// <summary>Runs one unit of work; a core failure becomes a non-terminating error for this input only.</summary>
+    protected void Guard(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (FtException ex)
+        {
+            WriteError(ToErrorRecord(ex.Error, ex));
+        }
+    }
+
+    internal static ErrorRecord ToErrorRecord(FtError error, Exception? inner)
+    {
+        var exception = inner ?? new FtException(error);
+        var category = Enum.TryParse<ErrorCategory>(error.Kind.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
+        return new ErrorRecord(exception, error.ErrorId, category, error.Target);
+    }
+}

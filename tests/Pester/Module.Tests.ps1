@@ -1,0 +1,43 @@
+#Requires -Version 5.1
+# Pester 5. Run with ./build.ps1 -Task Test, or Invoke-Pester tests/Pester after `dotnet build`.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:manifest = Get-FtStagedManifest
+    Import-Module $script:manifest -Force
+}
+
+AfterAll {
+    Remove-Module FastTrack.PowerShell -ErrorAction SilentlyContinue
+}
+
+Describe 'The FastTrack.PowerShell module' {
+    It 'has a valid manifest at the build version' {
+        $info = Test-ModuleManifest -Path $script:manifest
+        $info.Version | Should -Be (Get-FtBuildVersion)
+        $info.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $info.PowerShellVersion | Should -Be '5.1'
+    }
+
+    It 'exports exactly its cmdlets' {
+        (Get-Command -Module FastTrack.PowerShell).Name | Sort-Object |
+            Should -Be @('Get-FtPlaybookActivity', 'Get-FtPlaybookTask')
+        (Get-Module FastTrack.PowerShell).ExportedFunctions.Count | Should -Be 0
+        (Get-Module FastTrack.PowerShell).ExportedAliases.Count | Should -Be 0
+    }
+
+    It 'has help with a synopsis, a description and an example for <_>' -ForEach @('Get-FtPlaybookActivity', 'Get-FtPlaybookTask') {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match "^$_ \["
+        ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 40
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+    }
+
+    It 'documents every parameter of <_>' -ForEach @('Get-FtPlaybookActivity', 'Get-FtPlaybookTask') {
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $actual = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
+        $documented = (Get-Help $_ -Full).Parameters.Parameter.Name | Sort-Object
+        $documented | Should -Be $actual
+    }
+}
