@@ -1,3 +1,5 @@
+using System;
+
 namespace FastTrack.Core.Errors;
 
 /// <summary>A failure a user can act on: a stable id (becomes the FullyQualifiedErrorId), its kind,
@@ -17,7 +19,7 @@ public sealed class FtError
     public object? Target { get; }
     public string Message { get; }
 
-    public FtException ToException() => new(this);
+    public FtException ToException(Exception? inner = null) => new(this, inner);
 
     public override string ToString() => $"{ErrorId}: {Message}";
 }

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FastTrack.Core.Playbook;
+
+namespace FastTrack.Core.Plans;
+
+/// <summary>The customer success plan (CSP) of one tenant: what the playbook runs against.
+/// Stored as one JSON document per tenant (see <see cref="PlanStore"/>).</summary>
+public sealed class CustomerPlan
+{
+    /// <summary>The document format this build writes; older files are migrated on read.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+    /// <summary>Moves on every save; a change based on an older revision is refused unless forced.</summary>
+    public long Revision { get; set; }
+    public Guid TenantId { get; set; }
+    public string? PrimaryDomain { get; set; }
+    public string Customer { get; set; } = "";
+    public CustomerSegment Segment { get; set; } = CustomerSegment.Enterprise;
+    public Contact? Csm { get; set; }
+    public Contact? FastTrackManager { get; set; }
+    public PlanPhase Phase { get; set; } = PlanPhase.SuccessExecution;
+    public List<PlannedService> Services { get; set; } = new();
+    public List<SuccessMetric> SuccessMetrics { get; set; } = new();
+    public ProgramDecisions Programs { get; set; } = new();
+    public List<TaskProgress> Tasks { get; set; } = new();
+    public List<Blocker> Blockers { get; set; } = new();
+    public List<TrainingRecord> Training { get; set; } = new();
+    public List<CheckIn> CheckIns { get; set; } = new();
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset Modified { get; set; }
+    public string? ModifiedBy { get; set; }
+
+    public IEnumerable<Blocker> OpenBlockers => Blockers.Where(b => b.IsOpen);
+    public IEnumerable<M365Service> IntendedServices => Services.Where(s => s.Intended).Select(s => s.Service);
+
+    /// <summary>The plan's entry for a service (every catalogue service has one).</summary>
+    public PlannedService Service(M365Service service) => Services.First(s => s.Service == service);
+
+    public TaskProgress Task(int taskId) => Tasks.First(t => t.TaskId == taskId);
+
+    /// <summary>A new plan with an entry for every service and FTOP task of the catalogue.</summary>
+    public static CustomerPlan New(PlaybookCatalog catalog, Guid tenantId, string customer, DateTimeOffset now)
+    {
+        return new CustomerPlan
+        {
+            TenantId = tenantId,
+            Customer = customer,
+            Created = now,
+            Modified = now,
+            Services = catalog.Services.Select(s => new PlannedService
+            {
+                Service = s.Id,
+                TargetAU = catalog.ActiveUsageGoalPercent,
+            }).ToList(),
+            Tasks = catalog.Tasks.Select(t => new TaskProgress { TaskId = t.Id }).ToList(),
+        };
+    }
+
+    /// <summary>Fills what a file written by an older catalogue lacks (a service or task added since).</summary>
+    internal void CompleteFrom(PlaybookCatalog catalog)
+    {
+        foreach (var service in catalog.Services.Where(s => Services.All(p => p.Service != s.Id)))
+            Services.Add(new PlannedService { Service = service.Id, TargetAU = catalog.ActiveUsageGoalPercent });
+        foreach (var task in catalog.Tasks.Where(t => Tasks.All(p => p.TaskId != t.Id)))
+            Tasks.Add(new TaskProgress { TaskId = task.Id });
+    }
+
+    public override string ToString() => $"{Customer} ({TenantId})";
+}

@@ -1,0 +1,9 @@
+namespace FastTrack.Core.Plans;
+
+public enum TaskState
+{
+    NotStarted,
+    InProgress,
+    Done,
+    NotApplicable,
+}

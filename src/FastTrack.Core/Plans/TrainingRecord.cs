@@ -1,0 +1,14 @@
+using System;
+using FastTrack.Core.Playbook;
+
+namespace FastTrack.Core.Plans;
+
+/// <summary>Training delivered, the evidence for the key outcome "users are aware of how to use the
+/// new services by receiving some form of training".</summary>
+public sealed class TrainingRecord
+{
+    public M365Service Service { get; set; }
+    public DateTime Date { get; set; }
+    public string Audience { get; set; } = "";
+    public int? Attendees { get; set; }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace FastTrack.Core.Workspaces;
+
+/// <summary>Writes a file so that a reader (or a crash) only ever sees the old or the new content:
+/// the bytes go to a temporary file in the same folder, are flushed to disk, and the temporary file is
+/// renamed over the target. The previous content is kept as a backup (a hard link on Unix).</summary>
+internal static class AtomicFile
+{
+    private const string TempMarker = ".tmp-";
+
+    public static void Write(string path, string content, string? backupPath)
+    {
+        var temp = path + TempMarker + Guid.NewGuid().ToString("N").Substring(0, 12);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                OwnerOnlyPermissions.ApplyToFile(temp); // before any byte is written
+                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            if (File.Exists(path)) File.Replace(temp, path, backupPath, ignoreMetadataErrors: true);
+            else File.Move(temp, path);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Deletes temporary files a killed writer left behind. Call only while holding the lock
+    /// that serialises writers of <paramref name="path"/>: then no live writer owns them.</summary>
+    public static void RemoveLeftovers(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(directory)) return;
+        foreach (var leftover in Directory.GetFiles(directory, Path.GetFileName(path) + TempMarker + "*"))
+        {
+            try { File.Delete(leftover); } catch (IOException) { } // another process's view may lag; harmless
+        }
+    }
+}

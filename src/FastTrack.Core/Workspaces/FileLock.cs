@@ -1,0 +1,74 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using FastTrack.Core.Errors;
+
+namespace FastTrack.Core.Workspaces;
+
+/// <summary>A cross-process lock on a file (an exclusive open: flock on Unix, a share-none handle on
+/// Windows), released by the OS if the holder dies. Who holds it is written beside it, so a timeout
+/// can say whom to wait for.</summary>
+internal sealed class FileLock : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly string _ownerPath;
+
+    private FileLock(FileStream stream, string ownerPath)
+    {
+        _stream = stream;
+        _ownerPath = ownerPath;
+    }
+
+    public static FileLock Acquire(string lockPath, TimeSpan timeout, string what, CancellationToken cancellationToken = default)
+    {
+        OwnerOnlyPermissions.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        var ownerPath = lockPath + ".owner";
+        var clock = Stopwatch.StartNew();
+        var random = new Random();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                TryWriteOwner(ownerPath);
+                return new FileLock(stream, ownerPath);
+            }
+            catch (IOException) when (clock.Elapsed < timeout)
+            {
+                Thread.Sleep(random.Next(5, 40));
+            }
+            catch (IOException ex)
+            {
+                throw new FtError("PlanLocked", FtErrorKind.ResourceBusy, what,
+                    $"{what} is being changed by {ReadOwner(ownerPath)}; gave up after {timeout.TotalSeconds:0.#} s. " +
+                    "Try again when that change is done, or give more time with -LockTimeout.").ToException(ex);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try { File.Delete(_ownerPath); } catch (IOException) { } // best effort: it is only a hint
+        _stream.Dispose();
+    }
+
+    private static void TryWriteOwner(string ownerPath)
+    {
+        try
+        {
+            File.WriteAllText(ownerPath,
+                $"{Environment.UserName} on {Environment.MachineName} (process {Process.GetCurrentProcess().Id}) since {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}");
+        }
+        catch (IOException) { } // the lock holds without the hint
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private static string ReadOwner(string ownerPath)
+    {
+        try { return File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "another process"; }
+        catch (IOException) { return "another process"; }
+        catch (UnauthorizedAccessException) { return "another user"; }
+    }
+}
