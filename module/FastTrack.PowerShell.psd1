@@ -5,6 +5,8 @@
 #
 @{
     RootModule           = 'FastTrack.PowerShell.dll'
+    # Imported first: registers the private loading of Dependencies/ before the cmdlets are inspected.
+    NestedModules        = @('FastTrack.PowerShell.Bootstrap.dll')
     ModuleVersion        = '0.0.0'
     GUID                 = '3e0fa563-b68f-42de-b828-2d29d91b3ecf'
     Author               = 'FastTrack.PowerShell contributors'
@@ -16,8 +18,17 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('FastTrack.PowerShell.format.ps1xml')
     CmdletsToExport      = @(
+        'Add-FtBlocker'
+        'Add-FtTraining'
+        'Get-FtBlocker'
+        'Get-FtCustomerPlan'
         'Get-FtPlaybookActivity'
         'Get-FtPlaybookTask'
+        'New-FtCustomerPlan'
+        'Remove-FtCustomerPlan'
+        'Resolve-FtBlocker'
+        'Set-FtCustomerPlan'
+        'Set-FtSuccessMetric'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

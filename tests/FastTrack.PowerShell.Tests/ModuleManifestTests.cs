@@ -4,8 +4,17 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
 {
     private static readonly string[] ExpectedCmdlets =
     {
+        "Add-FtBlocker",
+        "Add-FtTraining",
+        "Get-FtBlocker",
+        "Get-FtCustomerPlan",
         "Get-FtPlaybookActivity",
         "Get-FtPlaybookTask",
+        "New-FtCustomerPlan",
+        "Remove-FtCustomerPlan",
+        "Resolve-FtBlocker",
+        "Set-FtCustomerPlan",
+        "Set-FtSuccessMetric",
     };
 
     private readonly ModuleSession _session;

@@ -1,6 +1,13 @@
 #Requires -Version 5.1
 # Pester 5. Run with ./build.ps1 -Task Test, or Invoke-Pester tests/Pester after `dotnet build`.
 
+BeforeDiscovery {
+    # -ForEach data is computed at discovery, before BeforeAll runs.
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Get-FtStagedManifest) -Force
+    $commands = (Get-Command -Module FastTrack.PowerShell).Name
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:manifest = Get-FtStagedManifest
@@ -21,12 +28,13 @@ Describe 'The FastTrack.PowerShell module' {
 
     It 'exports exactly its cmdlets' {
         (Get-Command -Module FastTrack.PowerShell).Name | Sort-Object |
-            Should -Be @('Get-FtPlaybookActivity', 'Get-FtPlaybookTask')
+            Should -Be @('Add-FtBlocker', 'Add-FtTraining', 'Get-FtBlocker', 'Get-FtCustomerPlan', 'Get-FtPlaybookActivity', 'Get-FtPlaybookTask',
+                'New-FtCustomerPlan', 'Remove-FtCustomerPlan', 'Resolve-FtBlocker', 'Set-FtCustomerPlan', 'Set-FtSuccessMetric')
         (Get-Module FastTrack.PowerShell).ExportedFunctions.Count | Should -Be 0
         (Get-Module FastTrack.PowerShell).ExportedAliases.Count | Should -Be 0
     }
 
-    It 'has help with a synopsis, a description and an example for <_>' -ForEach @('Get-FtPlaybookActivity', 'Get-FtPlaybookTask') {
+    It 'has help with a synopsis, a description and an example for <_>' -ForEach $commands {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match "^$_ \["
@@ -34,7 +42,7 @@ Describe 'The FastTrack.PowerShell module' {
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
     }
 
-    It 'documents every parameter of <_>' -ForEach @('Get-FtPlaybookActivity', 'Get-FtPlaybookTask') {
+    It 'documents every parameter of <_>' -ForEach $commands {
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
         $actual = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
         $documented = (Get-Help $_ -Full).Parameters.Parameter.Name | Sort-Object

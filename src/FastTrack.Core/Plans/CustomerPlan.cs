@@ -12,6 +12,10 @@ public sealed class CustomerPlan
     /// <summary>The document format this build writes; older files are migrated on read.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>Internal on purpose: PowerShell would otherwise turn any object with a TenantId property
+    /// into an empty plan when binding pipeline input by value. Use <see cref="New"/>.</summary>
+    internal CustomerPlan() { }
+
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;
     /// <summary>Moves on every save; a change based on an older revision is refused unless forced.</summary>
     public long Revision { get; set; }

@@ -24,6 +24,7 @@ internal static class PlanSerializer
         DateParseHandling = DateParseHandling.None,
         DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
         MissingMemberHandling = MissingMemberHandling.Ignore,
+        ConstructorHandling = ConstructorHandling.AllowNonPublicDefaultConstructor,
     };
 
     private static readonly JsonSerializer s_serializer = JsonSerializer.Create(s_settings);

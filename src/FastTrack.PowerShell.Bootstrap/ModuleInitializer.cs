@@ -4,10 +4,11 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace FastTrack.PowerShell.Infrastructure;
+namespace FastTrack.PowerShell.Bootstrap;
 
-/// <summary>Runs when the module is imported, before any cmdlet touches FastTrack.Core, and points the
-/// runtime at Dependencies/ — privately, so other modules' copies of our dependencies never meet ours.</summary>
+/// <summary>Runs when the manifest imports this nested module — before the cmdlet assembly, whose types
+/// PowerShell inspects on import and which need FastTrack.Core — and points the runtime at Dependencies/,
+/// privately, so other modules' copies of our dependencies never meet ours.</summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer
 {
     internal const string CoreAssemblyName = "FastTrack.Core";

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 
-namespace FastTrack.PowerShell.Infrastructure;
+namespace FastTrack.PowerShell.Bootstrap;
 
 /// <summary>Windows PowerShell 5.1 has one load context, so isolation there means answering only the
 /// requests that come from this module's own assemblies, from Dependencies/.</summary>

@@ -1,0 +1,44 @@
+using System;
+using System.Management.Automation;
+using FastTrack.Core.Plans;
+
+namespace FastTrack.PowerShell.Infrastructure;
+
+/// <summary>A cmdlet that changes one plan: the plan comes from the pipeline (by value, and then its
+/// revision guards against lost updates) or by -TenantId (by property name). Every change honours
+/// -WhatIf/-Confirm; -PassThru returns the updated plan; -Force applies a change to a plan that someone
+/// else saved since it was read.</summary>
+public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
+{
+    protected const string ByPlan = "ByPlan";
+    protected const string ByTenant = "ByTenant";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByPlan)]
+    public CustomerPlan? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTenant)]
+    [ArgumentCompleter(typeof(Completion.TenantIdCompleter))]
+    public Guid TenantId { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int LockTimeout { get; set; } = (int)PlanStore.DefaultLockTimeout.TotalSeconds;
+
+    protected override TimeSpan LockWait => TimeSpan.FromSeconds(LockTimeout);
+
+    protected Guid TargetTenant => InputObject?.TenantId ?? TenantId;
+
+    /// <summary>Applies the change through the store; ShouldProcess is asked with the validated result.</summary>
+    protected void ChangePlan(string action, Action<CustomerPlan> change) => Guard(() =>
+    {
+        var updated = Store.Update(TargetTenant, InputObject?.Revision, Force, change,
+            plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", action));
+        if (updated is not null && PassThru) WriteObject(updated);
+    });
+}

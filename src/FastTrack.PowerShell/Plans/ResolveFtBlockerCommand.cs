@@ -1,0 +1,24 @@
+using System;
+using System.Management.Automation;
+using FastTrack.Core.Plans;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Plans;
+
+[Cmdlet(VerbsDiagnostic.Resolve, "FtBlocker", SupportsShouldProcess = true, DefaultParameterSetName = ByPlan)]
+[OutputType(typeof(CustomerPlan))]
+public sealed class ResolveFtBlockerCommand : FtPlanChangeCmdlet
+{
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("BlockerId")]
+    public int Id { get; set; }
+
+    [Parameter(Mandatory = true, Position = 2)]
+    [ValidateNotNullOrEmpty]
+    public string Resolution { get; set; } = "";
+
+    [Parameter] public DateTime? ResolvedOn { get; set; }
+
+    protected override void ProcessRecord() =>
+        ChangePlan($"Resolve blocker #{Id}: {Resolution}", PlanChanges.ResolveBlocker(Id, Resolution, ResolvedOn ?? DateTime.Today));
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Management.Automation;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Usage;
+using FastTrack.PowerShell.Completion;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Plans;
+
+[Cmdlet(VerbsCommon.Set, "FtCustomerPlan", SupportsShouldProcess = true, DefaultParameterSetName = ByPlan)]
+[OutputType(typeof(CustomerPlan))]
+public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
+{
+    [Parameter] [ValidateNotNullOrEmpty] public string? Customer { get; set; }
+    [Parameter] [Alias("Domain")] public string? PrimaryDomain { get; set; }
+    [Parameter] public CustomerSegment? Segment { get; set; }
+    [Parameter] public string? CsmName { get; set; }
+    [Parameter] public string? CsmEmail { get; set; }
+    [Parameter] public string? FastTrackManagerName { get; set; }
+    [Parameter] public string? FastTrackManagerEmail { get; set; }
+    [Parameter] public PlanPhase? Phase { get; set; }
+
+    /// <summary>The services that -Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to.</summary>
+    [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] public string[]? Service { get; set; }
+    [Parameter] public bool? Intended { get; set; }
+    [Parameter] public DateTime? EnabledOn { get; set; }
+    [Parameter] public DateTime? CommunicatedOn { get; set; }
+    [Parameter] public double? BaselineAU { get; set; }
+    [Parameter] public double? TargetAU { get; set; }
+    [Parameter] public UsageBasis? Basis { get; set; }
+
+    [Parameter] public ProgramDecision? OneDriveAdoptionProgram { get; set; }
+    [Parameter] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] [AllowEmptyCollection] public string[]? ServiceAcceleration { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var update = new PlanUpdate
+        {
+            Customer = Customer,
+            PrimaryDomain = PrimaryDomain,
+            Segment = Segment,
+            CsmName = CsmName,
+            CsmEmail = CsmEmail,
+            FastTrackManagerName = FastTrackManagerName,
+            FastTrackManagerEmail = FastTrackManagerEmail,
+            Phase = Phase,
+            Services = Service is null ? null : ResolveServices(Service),
+            Intended = Intended,
+            EnabledOn = EnabledOn,
+            CommunicatedOn = CommunicatedOn,
+            BaselineAU = BaselineAU,
+            TargetAU = TargetAU,
+            Basis = Basis,
+            OneDriveAdoptionProgram = OneDriveAdoptionProgram,
+            OneDriveAdoptionDecidedOn = OneDriveAdoptionDecidedOn,
+            ServiceAcceleration = ServiceAcceleration is null ? null : ResolveServices(ServiceAcceleration),
+        };
+        if (update.ChangesServices && update.Services is null)
+        {
+            ThrowFtError(new FtError("ServiceRequired", FtErrorKind.InvalidArgument, null,
+                "-Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to services: name them with -Service."));
+        }
+        ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, DateTime.Today));
+    }
+}
