@@ -32,6 +32,20 @@ public sealed class ActivityDefinition
     /// <summary>Activities this one replaces for the same workload (the handshake rule).</summary>
     public IReadOnlyList<string> SuppressesForSameWorkload { get; }
     public IReadOnlyList<TaskDefinition> Tasks { get; internal set; } = new TaskDefinition[0];
+    /// <summary>Conditions (named facts of a plan, see FastTrack.Core.Rules.Conditions) that must all hold
+    /// for the activity to apply to a service.</summary>
+    public IReadOnlyList<string> AppliesWhen { get; internal set; } = new string[0];
+    /// <summary>The customer decision the activity waits on (OneDriveAdoption), if any.</summary>
+    public string? Decision { get; internal set; }
+    /// <summary>The activity's tasks are run for each service the customer asked for (service acceleration),
+    /// not only for the service the page's table names.</summary>
+    public bool TasksFollowRequestedService { get; internal set; }
+    /// <summary>Once the activity's task for a workload is done, the CSM owns that workload's adoption
+    /// (the handshake: "Once the task is marked as complete then the workload accountability is with the CSM").</summary>
+    public bool HandsWorkloadToCsm { get; internal set; }
+    /// <summary>For an activity without FTOP tasks: the condition that means it is done for a service
+    /// for now (a check-in is scheduled; usage is being tracked).</summary>
+    public string? DoneWhen { get; internal set; }
 
     public string Name(CultureInfo culture) => _name.Get(culture);
     public string Rule(CultureInfo culture) => _rule.Get(culture);

@@ -52,6 +52,11 @@ internal sealed class ActivityDocument
     [JsonProperty("appliesTo")] public List<string> AppliesTo { get; set; }
     [JsonProperty("suppressesForSameWorkload")] public List<string> SuppressesForSameWorkload { get; set; } = new();
     [JsonProperty("rule")] public Dictionary<string, string> Rule { get; set; }
+    [JsonProperty("appliesWhen")] public List<string> AppliesWhen { get; set; } = new();
+    [JsonProperty("decision")] public string? Decision { get; set; }
+    [JsonProperty("tasksFollowRequestedService")] public bool TasksFollowRequestedService { get; set; }
+    [JsonProperty("handsWorkloadToCsm")] public bool HandsWorkloadToCsm { get; set; }
+    [JsonProperty("doneWhen")] public string? DoneWhen { get; set; }
 }
 
 internal sealed class TaskDocument

@@ -51,6 +51,11 @@ public sealed class PlaybookCatalog
                 a.AppliesTo.Contains("*"), a.SuppressesForSameWorkload, Text(a.Rule))
             {
                 Tasks = Tasks.Where(t => t.ActivityId == a.Id).ToArray(),
+                AppliesWhen = a.AppliesWhen,
+                Decision = a.Decision,
+                TasksFollowRequestedService = a.TasksFollowRequestedService,
+                HandsWorkloadToCsm = a.HandsWorkloadToCsm,
+                DoneWhen = a.DoneWhen,
             })
             .ToArray();
         KeyInputs = doc.KeyInputs.Select(k => new CatalogText(k.Id, Text(k.Text))).ToArray();

@@ -1,0 +1,8 @@
+namespace FastTrack.Core.Rules;
+
+public enum CriterionResult
+{
+    Pass,
+    Fail,
+    Unknown,
+}

@@ -1,0 +1,41 @@
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+
+namespace FastTrack.Core.Rules;
+
+/// <summary>Whether an FTOP task applies to a customer's service, where it stands, and why.</summary>
+public sealed class TaskDecision
+{
+    internal TaskDecision(int taskId, string name, string activity, M365Service service, Applicability applicability, string why, TaskProgress progress)
+    {
+        TaskId = taskId;
+        Name = name;
+        Activity = activity;
+        Service = service;
+        Applicability = applicability;
+        Why = why;
+        Status = progress.Status;
+        Owner = progress.Owner;
+        Due = progress.Due;
+        DoneOn = progress.DoneOn;
+        Note = progress.Note;
+    }
+
+    public int TaskId { get; }
+    public string Name { get; }
+    public string Activity { get; }
+    public M365Service Service { get; }
+    public Applicability Applicability { get; }
+    public string Why { get; }
+    public TaskState Status { get; }
+    public string? Owner { get; }
+    public System.DateTime? Due { get; }
+    public System.DateTime? DoneOn { get; }
+    public string? Note { get; }
+
+    public bool Applies => Applicability is Applicability.Mandatory or Applicability.Optional;
+    /// <summary>Applies and is neither done nor marked not applicable by the team.</summary>
+    public bool IsOutstanding => Applies && Status is TaskState.NotStarted or TaskState.InProgress;
+
+    public override string ToString() => $"{TaskId} {Name}: {Applicability}, {Status}";
+}
