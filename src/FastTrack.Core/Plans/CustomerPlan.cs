@@ -33,6 +33,7 @@ public sealed class CustomerPlan
     public List<Blocker> Blockers { get; set; } = new();
     public List<TrainingRecord> Training { get; set; } = new();
     public List<CheckIn> CheckIns { get; set; } = new();
+    public List<PhaseChange> PhaseHistory { get; set; } = new();
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }
     public string? ModifiedBy { get; set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
@@ -58,4 +59,37 @@ public static class PlanChanges
 
     public static Action<CustomerPlan> AddTraining(M365Service service, DateTime date, string audience, int? attendees) =>
         plan => plan.Training.Add(new TrainingRecord { Service = service, Date = date.Date, Audience = audience, Attendees = attendees });
+
+    /// <summary>Moves an FTOP task forward; marking it Done records today unless a date is given.</summary>
+    public static Action<CustomerPlan> SetTask(int taskId, TaskState? status, string? owner, DateTime? due, DateTime? doneOn, string? note, DateTime today) =>
+        plan =>
+        {
+            var task = plan.Tasks.FirstOrDefault(t => t.TaskId == taskId)
+                ?? throw new FtError("TaskNotFound", FtErrorKind.ObjectNotFound, taskId,
+                    $"The plan of {plan.Customer} has no FTOP task {taskId}. Its tasks are {string.Join(", ", plan.Tasks.Select(t => t.TaskId))}.").ToException();
+            if (status is not null) task.Status = status.Value;
+            if (owner is not null) task.Owner = owner.Length == 0 ? null : owner;
+            if (due is not null) task.Due = due.Value.Date;
+            if (note is not null) task.Note = note.Length == 0 ? null : note;
+            if (doneOn is not null) task.DoneOn = doneOn.Value.Date;
+            else if (status == TaskState.Done && task.DoneOn is null) task.DoneOn = today.Date;
+            if (task.Status != TaskState.Done) task.DoneOn = doneOn?.Date;
+        };
+
+    /// <summary>Moves the plan to another phase and records who, when and why.</summary>
+    public static Action<CustomerPlan> ChangePhase(PlanPhase to, string by, DateTimeOffset on, bool forced, string? reason, IReadOnlyList<string> failedCriteria) =>
+        plan =>
+        {
+            plan.PhaseHistory.Add(new PhaseChange
+            {
+                From = plan.Phase,
+                To = to,
+                On = on,
+                By = by,
+                Forced = forced,
+                Reason = reason,
+                FailedCriteria = failedCriteria.ToList(),
+            });
+            plan.Phase = to;
+        };
 }

@@ -36,6 +36,11 @@ public static class PlaybookEvaluator
                     tasks.Add(DecideTask(facts, activity, task, activities.First(a => a.Activity == activity.Id && a.Service == service)));
             }
         }
+        foreach (var task in tasks)
+        {
+            task.TenantId = facts.Plan.TenantId;
+            task.Customer = facts.Plan.Customer;
+        }
         return new PlaybookEvaluation(facts, activities, tasks);
     }
 

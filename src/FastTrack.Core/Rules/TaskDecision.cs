@@ -21,6 +21,8 @@ public sealed class TaskDecision
         Note = progress.Note;
     }
 
+    public System.Guid TenantId { get; internal set; }
+    public string Customer { get; internal set; } = "";
     public int TaskId { get; }
     public string Name { get; }
     public string Activity { get; }
