@@ -20,15 +20,20 @@
     CmdletsToExport      = @(
         'Add-FtBlocker'
         'Add-FtTraining'
+        'Complete-FtSuccessExecution'
         'Get-FtBlocker'
         'Get-FtCustomerPlan'
+        'Get-FtNextAction'
         'Get-FtPlaybookActivity'
         'Get-FtPlaybookTask'
+        'Get-FtTask'
         'New-FtCustomerPlan'
         'Remove-FtCustomerPlan'
         'Resolve-FtBlocker'
         'Set-FtCustomerPlan'
         'Set-FtSuccessMetric'
+        'Set-FtTask'
+        'Test-FtSuccessCriteria'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -6,15 +6,20 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
     {
         "Add-FtBlocker",
         "Add-FtTraining",
+        "Complete-FtSuccessExecution",
         "Get-FtBlocker",
         "Get-FtCustomerPlan",
+        "Get-FtNextAction",
         "Get-FtPlaybookActivity",
         "Get-FtPlaybookTask",
+        "Get-FtTask",
         "New-FtCustomerPlan",
         "Remove-FtCustomerPlan",
         "Resolve-FtBlocker",
         "Set-FtCustomerPlan",
         "Set-FtSuccessMetric",
+        "Set-FtTask",
+        "Test-FtSuccessCriteria",
     };
 
     private readonly ModuleSession _session;

@@ -1,0 +1,25 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Rules;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Rules;
+
+/// <summary>Promotes a plan to the success review phase when the criteria pass (or when forced with a reason).</summary>
+[Cmdlet(VerbsLifecycle.Complete, "FtSuccessExecution", SupportsShouldProcess = true, DefaultParameterSetName = ByPlan)]
+[OutputType(typeof(CustomerPlan))]
+public sealed class CompleteFtSuccessExecutionCommand : FtPlanChangeCmdlet
+{
+    /// <summary>Why the customer moves on although criteria fail; required with -Force in that case.</summary>
+    [Parameter] public string? Reason { get; set; }
+
+    protected override void ProcessRecord() =>
+        ChangePlan("Promote to Conduct Success Review (task 3735)", plan =>
+        {
+            var advice = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, CultureInfo.CurrentUICulture);
+            Promotion.ToSuccessReview(advice, Force, Reason, Environment.UserName, DateTimeOffset.Now)(plan);
+        });
+}

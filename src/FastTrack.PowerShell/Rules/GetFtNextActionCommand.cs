@@ -1,0 +1,24 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Rules;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Rules;
+
+[Cmdlet(VerbsCommon.Get, "FtNextAction", DefaultParameterSetName = AllPlans)]
+[OutputType(typeof(NextAction))]
+public sealed class GetFtNextActionCommand : FtPlanInputCmdlet
+{
+    [Parameter] public CultureInfo? Culture { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var plan in InputPlans())
+        {
+            foreach (var action in PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, OutputCulture(Culture)).Actions)
+                WriteObject(action);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Management.Automation;
+using FastTrack.Core.Plans;
+using FastTrack.PowerShell.Completion;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Rules;
+
+[Cmdlet(VerbsCommon.Set, "FtTask", SupportsShouldProcess = true, DefaultParameterSetName = ByPlan)]
+[OutputType(typeof(CustomerPlan))]
+public sealed class SetFtTaskCommand : FtPlanChangeCmdlet
+{
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
+    public int Id { get; set; }
+
+    [Parameter] public TaskState? Status { get; set; }
+    [Parameter] public string? Owner { get; set; }
+    [Parameter] public DateTime? Due { get; set; }
+    [Parameter] public DateTime? DoneOn { get; set; }
+    [Parameter] public string? Note { get; set; }
+
+    protected override void ProcessRecord() =>
+        ChangePlan($"Update FTOP task {Id}{(Status is null ? "" : $" to {Status}")}", PlanChanges.SetTask(Id, Status, Owner, Due, DoneOn, Note, DateTime.Today));
+}

@@ -1,0 +1,47 @@
+#Requires -Version 5.1
+# Pester 5: next actions, tasks, criteria and promotion, as a FastTrack manager runs them.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Get-FtStagedManifest) -Force
+    $script:contoso = '6f1c4a52-8d3e-4b7a-9a1e-2f5c7d9e0b11'
+}
+
+AfterAll {
+    Remove-Module FastTrack.PowerShell -ErrorAction SilentlyContinue
+}
+
+Describe 'The playbook in action' {
+    BeforeEach {
+        $ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        $PSDefaultParameterValues['*-Ft*:Workspace'] = $ws
+        New-FtCustomerPlan -TenantId $contoso -Customer Contoso -CsmName 'Avery Smith' -IntendedService Teams, OneDrive | Out-Null
+        Set-FtCustomerPlan -TenantId $contoso -Service Teams, OneDrive -EnabledOn 2026-09-01 -CommunicatedOn 2026-09-10
+    }
+
+    AfterEach {
+        $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
+        Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'orders the next actions and says why' {
+        $actions = Get-FtNextAction
+        $actions[0].Kind | Should -Be 'CustomerDecision'
+        ($actions | Where-Object TaskId -eq 3731).Why | Should -Match 'CSM Avery Smith is assigned and Teams was enabled'
+        ($actions | Where-Object Activity -eq 'ScheduleCheckIns').Services | Should -Be 'OneDrive'
+    }
+
+    It 'pipes tasks into Set-FtTask' {
+        Get-FtTask -TenantId $contoso -Id 3731 | Set-FtTask -Status Done
+        (Get-FtTask -TenantId $contoso -Id 3731).Status | Should -Be 'Done'
+    }
+
+    It 'refuses the promotion while criteria fail and keeps a forced reason' {
+        { Complete-FtSuccessExecution -TenantId $contoso -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SuccessCriteriaNotMet,FastTrack.PowerShell.Rules.CompleteFtSuccessExecutionCommand'
+        Test-FtSuccessCriteria -TenantId $contoso -Quiet | Should -BeFalse
+        $plan = Complete-FtSuccessExecution -TenantId $contoso -Force -Reason 'Agreed with the CSM' -PassThru
+        $plan.Phase | Should -Be 'SuccessReview'
+        $plan.PhaseHistory[0].Reason | Should -Be 'Agreed with the CSM'
+    }
+}
