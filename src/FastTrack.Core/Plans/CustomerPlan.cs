@@ -26,6 +26,8 @@ public sealed class CustomerPlan
     public Contact? Csm { get; set; }
     public Contact? FastTrackManager { get; set; }
     public PlanPhase Phase { get; set; } = PlanPhase.SuccessExecution;
+    /// <summary>When the customer means to reach its goals: check-ins are scheduled up to it.</summary>
+    public DateTime? TargetDate { get; set; }
     public List<PlannedService> Services { get; set; } = new();
     public List<SuccessMetric> SuccessMetrics { get; set; } = new();
     public ProgramDecisions Programs { get; set; } = new();
