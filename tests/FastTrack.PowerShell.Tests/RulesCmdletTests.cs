@@ -93,4 +93,49 @@ public sealed class RulesCmdletTests : IClassFixture<ModuleSession>, IDisposable
         var again = Assert.Single(Run($"Complete-FtSuccessExecution -TenantId {Contoso} -Workspace $args[0]").Errors);
         Assert.StartsWith("AlreadyPromoted,", again.FullyQualifiedErrorId);
     }
+
+    [Fact]
+    public void The_handshake_hands_enabled_workloads_to_the_CSM_and_writes_notes()
+    {
+        var notes = Run($"Get-FtCustomerPlan -TenantId {Contoso} -Workspace $args[0] | Invoke-FtHandshake -Workspace $args[0]").Output;
+        var note = Assert.Single(notes);
+        Assert.Equal("Teams", note.Str("Workload"));
+        Assert.Equal(true, note.Prop("CsmOwnsAdoption"));
+        Assert.Equal("Avery Smith", note.Str("CsmName"));
+        Assert.Equal("Done", Run($"(Get-FtTask -TenantId {Contoso} -Id 3731 -Workspace $args[0]).Status").Single().ToString());
+
+        var markdown = Run($"Invoke-FtHandshake -TenantId {Contoso} -Service Teams -AsMarkdown -Workspace $args[0]").Single().ToString();
+        Assert.Contains("### Teams handoff: Contoso", markdown);
+        Assert.Contains("Avery Smith now owns Teams adoption", markdown);
+
+        var nothing = Assert.Single(Run($"Invoke-FtHandshake -TenantId {Contoso} -Workspace $args[0]").Errors);
+        Assert.StartsWith("NoWorkloadToHandOver,", nothing.FullyQualifiedErrorId);
+        var notEnabled = Assert.Single(Run($"Invoke-FtHandshake -TenantId {Contoso} -Service Yammer -Workspace $args[0]").Errors);
+        Assert.Equal("WorkloadNotEnabled,FastTrack.PowerShell.Rules.InvokeFtHandshakeCommand", notEnabled.FullyQualifiedErrorId);
+        var notComms = Assert.Single(Run($"Invoke-FtHandshake -TenantId {Contoso} -Service OneDrive -Workspace $args[0]").Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, notComms.CategoryInfo.Category);
+        Run($"Set-FtCustomerPlan -TenantId {Contoso} -CsmName '' -CsmEmail '' -Workspace $args[0]").AssertNoErrors();
+        var noCsm = Assert.Single(Run($"Invoke-FtHandshake -TenantId {Contoso} -Service Teams -Workspace $args[0]").Errors);
+        Assert.StartsWith("NoCsmAssigned,", noCsm.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Check_ins_are_scheduled_and_exported_as_a_calendar()
+    {
+        Run($"Get-FtCustomerPlan -TenantId {Contoso} -Workspace $args[0] | New-FtCheckInSchedule -Start 2027-01-04 -Until 2027-02-28 -At 09:30 -Workspace $args[0]").AssertNoErrors();
+        var checkIns = Run($"(Get-FtCustomerPlan -TenantId {Contoso} -Workspace $args[0]).CheckIns").Output;
+        Assert.Equal(4, checkIns.Count); // Jan 4, 18, Feb 1, 15
+        Assert.Equal(new DateTime(2027, 1, 4, 9, 30, 0), checkIns[0].Prop("Date"));
+
+        var ics = Path.Combine(_workspace, "checkins.ics");
+        Run("Export-FtCheckInCalendar -Path $args[1] -From 2027-01-01 -WhatIf -Workspace $args[0]", ics).AssertNoErrors();
+        Assert.False(File.Exists(ics));
+        var file = Run("Export-FtCheckInCalendar -Path $args[1] -From 2027-01-01 -PassThru -Workspace $args[0]", ics).Single();
+        Assert.Equal(ics, file.Str("FullName"));
+        var text = File.ReadAllText(ics);
+        Assert.Equal(4, text.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Contains("SUMMARY:FastTrack success check-in: Contoso", text);
+        var exists = Assert.Single(Run("Export-FtCheckInCalendar -Path $args[1] -Workspace $args[0]", ics).Errors);
+        Assert.StartsWith("FileExists,", exists.FullyQualifiedErrorId);
+    }
 }

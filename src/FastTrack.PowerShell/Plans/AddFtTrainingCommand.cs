@@ -24,6 +24,6 @@ public sealed class AddFtTrainingCommand : FtPlanChangeCmdlet
     protected override void ProcessRecord()
     {
         var service = ResolveService(Service);
-        ChangePlan($"Record {service} training for {Audience}", PlanChanges.AddTraining(service, Date ?? DateTime.Today, Audience, Attendees));
+        _ = ChangePlan($"Record {service} training for {Audience}", PlanChanges.AddTraining(service, Date ?? DateTime.Today, Audience, Attendees));
     }
 }

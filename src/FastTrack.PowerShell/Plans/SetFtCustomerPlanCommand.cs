@@ -20,6 +20,7 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] public string? FastTrackManagerName { get; set; }
     [Parameter] public string? FastTrackManagerEmail { get; set; }
     [Parameter] public PlanPhase? Phase { get; set; }
+    [Parameter] public DateTime? TargetDate { get; set; }
 
     /// <summary>The services that -Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to.</summary>
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] public string[]? Service { get; set; }
@@ -46,6 +47,7 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
             FastTrackManagerName = FastTrackManagerName,
             FastTrackManagerEmail = FastTrackManagerEmail,
             Phase = Phase,
+            TargetDate = TargetDate,
             Services = Service is null ? null : ResolveServices(Service),
             Intended = Intended,
             EnabledOn = EnabledOn,
@@ -62,6 +64,6 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
             ThrowFtError(new FtError("ServiceRequired", FtErrorKind.InvalidArgument, null,
                 "-Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to services: name them with -Service."));
         }
-        ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, DateTime.Today));
+        _ = ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, DateTime.Today));
     }
 }

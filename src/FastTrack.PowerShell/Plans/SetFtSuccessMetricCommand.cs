@@ -21,6 +21,6 @@ public sealed class SetFtSuccessMetricCommand : FtPlanChangeCmdlet
     protected override void ProcessRecord()
     {
         var service = Service is null ? (Core.Playbook.M365Service?)null : ResolveService(Service);
-        ChangePlan($"Set success metric '{Name}'", PlanChanges.SetSuccessMetric(Name, service, Target, Current, Unit));
+        _ = ChangePlan($"Set success metric '{Name}'", PlanChanges.SetSuccessMetric(Name, service, Target, Current, Unit));
     }
 }

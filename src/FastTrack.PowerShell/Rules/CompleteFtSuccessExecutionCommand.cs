@@ -17,7 +17,7 @@ public sealed class CompleteFtSuccessExecutionCommand : FtPlanChangeCmdlet
     [Parameter] public string? Reason { get; set; }
 
     protected override void ProcessRecord() =>
-        ChangePlan("Promote to Conduct Success Review (task 3735)", plan =>
+        _ = ChangePlan("Promote to Conduct Success Review (task 3735)", plan =>
         {
             var advice = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, CultureInfo.CurrentUICulture);
             Promotion.ToSuccessReview(advice, Force, Reason, Environment.UserName, DateTimeOffset.Now)(plan);

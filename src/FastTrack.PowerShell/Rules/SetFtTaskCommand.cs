@@ -22,5 +22,5 @@ public sealed class SetFtTaskCommand : FtPlanChangeCmdlet
     [Parameter] public string? Note { get; set; }
 
     protected override void ProcessRecord() =>
-        ChangePlan($"Update FTOP task {Id}{(Status is null ? "" : $" to {Status}")}", PlanChanges.SetTask(Id, Status, Owner, Due, DoneOn, Note, DateTime.Today));
+        _ = ChangePlan($"Update FTOP task {Id}{(Status is null ? "" : $" to {Status}")}", PlanChanges.SetTask(Id, Status, Owner, Due, DoneOn, Note, DateTime.Today));
 }

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using FastTrack.Core.Calendar;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Rules;
+using FastTrack.Core.Workspaces;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Rules;
+
+/// <summary>Writes the plans' upcoming check-ins as an iCalendar (.ics) file Outlook imports.</summary>
+[Cmdlet(VerbsData.Export, "FtCheckInCalendar", SupportsShouldProcess = true, DefaultParameterSetName = AllPlans)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportFtCheckInCalendarCommand : FtPlanInputCmdlet
+{
+    private readonly List<CustomerPlan> _plans = new();
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Check-ins from this date on; today by default.</summary>
+    [Parameter] public DateTime? From { get; set; }
+
+    /// <summary>Overwrite an existing file.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    [Parameter] public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord() => _plans.AddRange(InputPlans());
+
+    protected override void EndProcessing()
+    {
+        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (File.Exists(path) && !Force)
+        {
+            ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, path, $"'{path}' exists; use -Force to overwrite it."));
+        }
+        var events = CheckInCalendar.Events(_plans, PlaybookCatalog.Default, (From ?? DateTime.Today).Date, DateTime.Today);
+        if (!ShouldProcess(path, $"Write {events.Count} check-in(s) of {_plans.Count} plan(s)")) return;
+        AtomicFile.Write(path, ICalendarWriter.Write(events, DateTimeOffset.UtcNow), ownerOnly: false);
+        if (PassThru) WriteObject(new FileInfo(path));
+    }
+}

@@ -1,0 +1,24 @@
+using System;
+using System.Management.Automation;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Rules;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Rules;
+
+/// <summary>Adds success check-in meetings at a cadence for the services not handed to a CSM.</summary>
+[Cmdlet(VerbsCommon.New, "FtCheckInSchedule", SupportsShouldProcess = true, DefaultParameterSetName = ByPlan)]
+[OutputType(typeof(CustomerPlan))]
+public sealed class NewFtCheckInScheduleCommand : FtPlanChangeCmdlet
+{
+    [Parameter] [ValidateRange(1, 366)] public int EveryDays { get; set; } = 14;
+    [Parameter] public DateTime? Start { get; set; }
+    [Parameter] public DateTime? Until { get; set; }
+    [Parameter] public TimeSpan At { get; set; } = new(10, 0, 0);
+    [Parameter] [ValidateRange(5, 480)] public int DurationMinutes { get; set; } = 30;
+
+    protected override void ProcessRecord() =>
+        _ = ChangePlan($"Schedule success check-ins every {EveryDays} days",
+            CheckInScheduler.Schedule(PlaybookCatalog.Default, DateTime.Today, (Start ?? DateTime.Today.AddDays(1)).Date, EveryDays, Until, At, DurationMinutes));
+}
