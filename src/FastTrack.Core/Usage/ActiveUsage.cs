@@ -1,0 +1,31 @@
+using System;
+using FastTrack.Core.Playbook;
+
+namespace FastTrack.Core.Usage;
+
+/// <summary>Active usage of one service of one tenant, and how it was measured.</summary>
+public sealed class ActiveUsage
+{
+    public Guid? TenantId { get; set; }
+    public string? Customer { get; set; }
+    public M365Service Service { get; set; }
+    /// <summary>The report's refresh date: the last day of the window.</summary>
+    public DateTime AsOf { get; set; }
+    public int WindowDays { get; set; }
+    public long ActiveUsers { get; set; }
+    public long Denominator { get; set; }
+    public UsageBasis Basis { get; set; }
+    /// <summary>Active users ÷ denominator, in percent, one decimal; null when the denominator is 0.</summary>
+    public double? ActiveUsagePercent { get; set; }
+    public double TargetPercent { get; set; }
+    public bool? MeetsTarget { get; set; }
+    public double? BaselinePercent { get; set; }
+    /// <summary>Percentage points since the baseline.</summary>
+    public double? ChangeSinceBaseline { get; set; }
+    /// <summary>The tenant conceals user names in reports: counts are right, people cannot be named.</summary>
+    public bool ConcealedNames { get; set; }
+    public string Report { get; set; } = "";
+    public string Source { get; set; } = "";
+
+    public override string ToString() => $"{Service} {ActiveUsagePercent?.ToString("0.0") ?? "-"}% ({ActiveUsers}/{Denominator} {Basis})";
+}

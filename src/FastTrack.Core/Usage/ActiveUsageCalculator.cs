@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Usage.Licensing;
+using FastTrack.Core.Usage.Reports;
+
+namespace FastTrack.Core.Usage;
+
+/// <summary>Turns a tenant's usage reports into AU per service: users active in the 28 days ending at
+/// the refresh date ÷ paid units (default) or ÷ licensed users. Each report is read once, streaming.</summary>
+public sealed class ActiveUsageCalculator
+{
+    private readonly ServicePlanMap _plans;
+
+    public ActiveUsageCalculator(ServicePlanMap? plans = null) => _plans = plans ?? ServicePlanMap.Default;
+
+    public IReadOnlyList<Outcome<ActiveUsage>> Measure(IUsageDataSource source, IReadOnlyList<M365Service> services,
+        Func<M365Service, UsageGoal> goals, DateTime? asOf = null, IProgress<UsageProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var scans = new Dictionary<ReportKind, ReportScan?>();
+        ReportScan? ScanOf(ReportKind kind)
+        {
+            if (!scans.TryGetValue(kind, out var scan))
+            {
+                using var content = source.OpenReport(kind, asOf);
+                scan = content is null ? null : ScanContent(content, kind, progress, cancellationToken);
+                scans[kind] = scan;
+            }
+            return scan;
+        }
+
+        var skus = services.Any(s => goals(s).Basis == UsageBasis.PaidUnits) ? source.SubscribedSkus() : null;
+        var measured = new List<(M365Service Service, ReportScan? Activity, Outcome<ActiveUsage>? Failure, long Denominator)>();
+        foreach (var service in services)
+        {
+            var activity = ActivityReport(service).Select(ScanOf).FirstOrDefault(s => s is not null);
+            if (activity is null)
+            {
+                measured.Add((service, null, Outcome<ActiveUsage>.Fail(new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
+                    $"{source.Description} has no report with {service} activity: " +
+                    string.Join(" or ", ActivityReport(service).Select(k => ReportDefinition.For(k).GraphFunction)) + ".")), 0));
+                continue;
+            }
+            var basis = goals(service).Basis;
+            long? denominator = basis == UsageBasis.PaidUnits
+                ? skus is null ? null : _plans.PaidUnits(skus, service)
+                : LicensedUsers(service, activity, ScanOf);
+            if (denominator is null)
+            {
+                measured.Add((service, activity, Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.ObjectNotFound, service,
+                    $"{source.Description} has no subscribed SKUs, so {service} has no paid units to divide by. " +
+                    "Add the JSON of GET /subscribedSkus to the folder, or measure with -Basis LicensedUsers.")), 0));
+                continue;
+            }
+            measured.Add((service, activity, null, denominator.Value));
+        }
+
+        var dates = scans.Values.Where(s => s?.RefreshDate is not null).Select(s => s!.RefreshDate!.Value).Distinct().ToList();
+        if (dates.Count > 1)
+        {
+            throw new FtError("ReportsMixed", FtErrorKind.InvalidData, source.Description,
+                $"The reports of {source.Description} were refreshed on different dates ({string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd")))}).").ToException();
+        }
+        var refreshed = dates.Count == 1 ? dates[0] : (asOf ?? DateTime.Today).Date;
+        var concealed = scans.Values.Any(s => s?.ConcealedNames == true);
+
+        return measured.Select(m =>
+        {
+            if (m.Failure is { } failure) return failure;
+            var goal = goals(m.Service);
+            var active = m.Activity!.Tallies[m.Service].Active;
+            double? percent = m.Denominator > 0 ? Math.Round(active * 100.0 / m.Denominator, 1, MidpointRounding.AwayFromZero) : null;
+            return Outcome<ActiveUsage>.Ok(new ActiveUsage
+            {
+                TenantId = source.TenantId,
+                Service = m.Service,
+                AsOf = refreshed,
+                WindowDays = ReportScanner.WindowDays,
+                ActiveUsers = active,
+                Denominator = m.Denominator,
+                Basis = goal.Basis,
+                ActiveUsagePercent = percent,
+                TargetPercent = goal.TargetPercent,
+                MeetsTarget = percent is null ? null : percent >= goal.TargetPercent,
+                BaselinePercent = goal.BaselinePercent,
+                ChangeSinceBaseline = percent is { } p && goal.BaselinePercent is { } b ? Math.Round(p - b, 1) : null,
+                ConcealedNames = concealed,
+                Report = ReportDefinition.For(m.Activity.Kind).GraphFunction,
+                Source = source.Description,
+            });
+        }).ToList();
+    }
+
+    /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects).</summary>
+    public static ReportScan ScanRows(IReadOnlyDictionary<string, string?> first, IEnumerable<IReadOnlyDictionary<string, string?>> rest, string sourceName)
+    {
+        using var rows = new DictionaryReportRows(first, rest, sourceName);
+        var definition = ReportDefinition.Recognise(rows.Headers)
+            ?? throw new FtError("ReportNotRecognised", FtErrorKind.InvalidData, sourceName,
+                $"The objects piped in are not rows of a usage detail report this module reads; their properties are {string.Join(", ", rows.Headers)}.").ToException();
+        return ReportScanner.Scan(rows, definition);
+    }
+
+    // A service's own detail report first; the multi-service active-user report when that is missing.
+    private static IEnumerable<ReportKind> ActivityReport(M365Service service) =>
+        ReportDefinition.SourcesOf(service).Select(d => d.Kind);
+
+    private static long LicensedUsers(M365Service service, ReportScan activity, Func<ReportKind, ReportScan?> scanOf)
+    {
+        var activeUser = scanOf(ReportKind.Office365ActiveUserDetail);
+        switch (service)
+        {
+            case M365Service.OutlookMobile:
+                // Outlook Mobile needs a mailbox: users licensed for Exchange.
+                return activeUser?.Tallies[M365Service.Exchange].Licensed ?? activity.Tallies[service].Licensed;
+            case M365Service.Microsoft365Apps:
+                return scanOf(ReportKind.Office365ActivationsUserDetail)?.Tallies[service].Licensed ?? activity.Tallies[service].Licensed;
+            default:
+                return activeUser is not null && activeUser.Tallies.TryGetValue(service, out var tally) ? tally.Licensed : activity.Tallies[service].Licensed;
+        }
+    }
+
+    private static ReportScan ScanContent(ReportContent content, ReportKind kind, IProgress<UsageProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var rows = new CsvReportRows(content.Stream, content.Name);
+        var definition = ReportDefinition.For(kind);
+        return ReportScanner.Scan(rows, definition,
+            progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken);
+    }
+}

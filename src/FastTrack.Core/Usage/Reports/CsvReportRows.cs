@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace FastTrack.Core.Usage.Reports;
+
+/// <summary>A report CSV streamed through Sylvan.Data.Csv: one row in memory at a time. The UTF-8 BOM
+/// Graph writes is consumed by the StreamReader; quoting follows RFC 4180.</summary>
+internal sealed class CsvReportRows : IReportRows
+{
+    private readonly Stream _stream;
+    private readonly CsvDataReader _reader;
+    private long _row;
+
+    public CsvReportRows(Stream stream, string sourceName)
+    {
+        _stream = stream;
+        SourceName = sourceName;
+        var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        _reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 64 * 1024 });
+        Headers = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetName(i).Trim()).ToArray();
+    }
+
+    public string SourceName { get; }
+    public IReadOnlyList<string> Headers { get; }
+    public long Line => _row + 1;
+    public int FieldCount => _reader.RowFieldCount;
+    public long BytesRead => _stream.CanSeek ? _stream.Position : 0;
+
+    public bool Read()
+    {
+        if (!_reader.Read()) return false;
+        _row++;
+        return true;
+    }
+
+    public string? Get(int ordinal) => ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : null;
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+}

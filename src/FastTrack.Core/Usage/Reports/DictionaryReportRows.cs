@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace FastTrack.Core.Usage.Reports;
+
+/// <summary>Rows that arrive as name/value pairs (Import-Csv objects piped to the cmdlet).</summary>
+internal sealed class DictionaryReportRows : IReportRows
+{
+    private readonly IEnumerator<IReadOnlyDictionary<string, string?>> _rows;
+    private readonly string[] _headers;
+    private IReadOnlyDictionary<string, string?>? _current;
+    private long _row;
+
+    public DictionaryReportRows(IReadOnlyDictionary<string, string?> first, IEnumerable<IReadOnlyDictionary<string, string?>> rest, string sourceName)
+    {
+        _headers = first.Keys.Select(k => k.Trim().TrimStart('\uFEFF')).ToArray();
+        _rows = new[] { first }.Concat(rest).GetEnumerator();
+        SourceName = sourceName;
+    }
+
+    public string SourceName { get; }
+    public IReadOnlyList<string> Headers => _headers;
+    public long Line => _row + 1;
+    public int FieldCount => _headers.Length;
+    public long BytesRead => 0;
+
+    public bool Read()
+    {
+        if (!_rows.MoveNext()) return false;
+        _current = _rows.Current;
+        _row++;
+        return true;
+    }
+
+    public string? Get(int ordinal)
+    {
+        if (_current is null) return null;
+        var name = _headers[ordinal];
+        if (_current.TryGetValue(name, out var value)) return value;
+        // Import-Csv keeps the BOM on the first header when the file was read without it.
+        return _current.FirstOrDefault(p => string.Equals(p.Key.Trim().TrimStart('\uFEFF'), name, StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
+    public void Dispose() => _rows.Dispose();
+}

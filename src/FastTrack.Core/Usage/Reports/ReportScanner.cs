@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+
+namespace FastTrack.Core.Usage.Reports;
+
+/// <summary>One streaming pass over a report: who is active in the 28-day window ending at the report's
+/// refresh date, who holds the licence, deleted users left out, concealed names noticed.</summary>
+internal static class ReportScanner
+{
+    /// <summary>Days in the active-usage window, the refresh date included.</summary>
+    public const int WindowDays = 28;
+
+    public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default)
+    {
+        var columns = new Columns(rows, definition);
+        var scan = new ReportScan(definition.Kind, rows.SourceName);
+        var tallies = definition.Services.ToDictionary(s => s, _ => new ServiceTally());
+        foreach (var tally in tallies) scan.Tallies[tally.Key] = tally.Value;
+        if (definition.Kind == ReportKind.Office365ActivationsUserDetail) scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();
+
+        var windowStart = DateTime.MinValue;
+        while (rows.Read())
+        {
+            if ((scan.Rows & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bytesRead?.Invoke(rows.BytesRead);
+            }
+            if (rows.FieldCount != rows.Headers.Count)
+            {
+                throw Malformed(rows, $"has {rows.FieldCount} fields where the header has {rows.Headers.Count}");
+            }
+            scan.Rows++;
+            var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
+                ?? throw Malformed(rows, $"has no {ReportDefinition.RefreshDate}");
+            if (scan.RefreshDate is null)
+            {
+                scan.RefreshDate = refresh;
+                windowStart = refresh.AddDays(1 - WindowDays);
+            }
+            else if (scan.RefreshDate != refresh)
+            {
+                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, rows.SourceName,
+                    $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} (line {rows.Line}); export each report once and keep one export per folder.").ToException();
+            }
+            var upn = rows.Get(columns.Upn);
+            if (!scan.ConcealedNames && ReportValues.IsConcealed(upn)) scan.ConcealedNames = true;
+            if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
+            if (IsDeleted(rows, columns))
+            {
+                scan.DeletedRows++;
+                continue;
+            }
+            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh);
+        }
+        bytesRead?.Invoke(rows.BytesRead);
+        return scan;
+    }
+
+    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh)
+    {
+        bool InWindow(int ordinal, string name) => Date(rows, ordinal, name) is { } d && d >= windowStart && d <= refresh;
+
+        switch (kind)
+        {
+            case ReportKind.Office365ActiveUserDetail:
+                foreach (var service in c.PerService)
+                {
+                    var tally = scan.Tallies[service.Service];
+                    if (Bool(rows, service.HasLicense, service.HasLicenseName) == true) tally.Licensed++;
+                    if (InWindow(service.LastActivity, service.LastActivityName)) tally.Active++;
+                }
+                break;
+            case ReportKind.Office365ActivationsUserDetail:
+                // One row per user and product: Microsoft 365 Apps rows count the users it is assigned to.
+                var product = rows.Get(c.ProductType) ?? "";
+                if (product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0)
+                    scan.Tallies[M365Service.Microsoft365Apps].Licensed++;
+                break;
+            default:
+                var only = scan.Tallies.Values.Single();
+                var licensed = c.IsLicensed < 0 || Bool(rows, c.IsLicensed, "Is Licensed") != false;
+                if (licensed) only.Licensed++;
+                var active = InWindow(c.LastActivity, ReportDefinition.LastActivityDate);
+                // Outlook Mobile: a mailbox user active in the window who used Outlook on a phone.
+                if (active && c.OutlookForMobile >= 0) active = !string.IsNullOrWhiteSpace(rows.Get(c.OutlookForMobile));
+                if (active) only.Active++;
+                break;
+        }
+    }
+
+    private static bool IsDeleted(IReportRows rows, Columns c)
+    {
+        if (c.IsDeleted >= 0) return Bool(rows, c.IsDeleted, ReportDefinition.IsDeleted) == true;
+        if (c.UserState >= 0) return string.Equals(rows.Get(c.UserState), "deleted", StringComparison.OrdinalIgnoreCase);
+        return false;
+    }
+
+    private static DateTime? Date(IReportRows rows, int ordinal, string name)
+    {
+        try { return ReportValues.ParseDate(rows.Get(ordinal)); }
+        catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
+    }
+
+    private static bool? Bool(IReportRows rows, int ordinal, string name)
+    {
+        try { return ReportValues.ParseBool(rows.Get(ordinal)); }
+        catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
+    }
+
+    private static FtException Malformed(IReportRows rows, string problem) =>
+        new FtError("ReportRowMalformed", FtErrorKind.InvalidData, rows.SourceName,
+            $"Line {rows.Line} of '{rows.SourceName}' {problem}.").ToException();
+
+    /// <summary>Column ordinals, found by header name once per report.</summary>
+    private sealed class Columns
+    {
+        public Columns(IReportRows rows, ReportDefinition definition)
+        {
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < rows.Headers.Count; i++)
+            {
+                if (!index.ContainsKey(rows.Headers[i])) index[rows.Headers[i]] = i;
+            }
+            int Required(string name) => index.TryGetValue(name, out var i) ? i
+                : throw new FtError("ReportColumnMissing", FtErrorKind.InvalidData, rows.SourceName,
+                    $"'{rows.SourceName}' ({definition.GraphFunction}) has no column '{name}'. Its columns are: {string.Join(", ", rows.Headers)}.").ToException();
+            int Optional(string name) => index.TryGetValue(name, out var i) ? i : -1;
+
+            foreach (var name in definition.Required) Required(name);
+            Refresh = Required(ReportDefinition.RefreshDate);
+            Upn = Required(ReportDefinition.UserPrincipalName);
+            LastActivity = Optional(ReportDefinition.LastActivityDate);
+            IsDeleted = Optional(ReportDefinition.IsDeleted);
+            UserState = Optional("User State");
+            IsLicensed = Optional("Is Licensed");
+            TenantName = Optional("Tenant Display Name");
+            ProductType = Optional("Product Type");
+            OutlookForMobile = definition.Kind == ReportKind.EmailAppUsageUserDetail ? Required("Outlook For Mobile") : -1;
+            if (definition.Kind == ReportKind.Office365ActiveUserDetail)
+            {
+                PerService = definition.Services.Select(s =>
+                {
+                    var word = ReportDefinition.ActiveUserWord(s);
+                    return new ServiceColumns(s, Required($"Has {word} License"), $"Has {word} License", Required($"{word} Last Activity Date"), $"{word} Last Activity Date");
+                }).ToArray();
+            }
+        }
+
+        public int Refresh { get; }
+        public int Upn { get; }
+        public int LastActivity { get; }
+        public int IsDeleted { get; }
+        public int UserState { get; }
+        public int IsLicensed { get; }
+        public int TenantName { get; }
+        public int ProductType { get; }
+        public int OutlookForMobile { get; }
+        public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
+    }
+
+    private sealed class ServiceColumns
+    {
+        public ServiceColumns(M365Service service, int hasLicense, string hasLicenseName, int lastActivity, string lastActivityName)
+        {
+            Service = service;
+            HasLicense = hasLicense;
+            HasLicenseName = hasLicenseName;
+            LastActivity = lastActivity;
+            LastActivityName = lastActivityName;
+        }
+
+        public M365Service Service { get; }
+        public int HasLicense { get; }
+        public string HasLicenseName { get; }
+        public int LastActivity { get; }
+        public string LastActivityName { get; }
+    }
+}
