@@ -14,9 +14,10 @@ public sealed class ReportDefinition
     public const string LastActivityDate = "Last Activity Date";
     public const string IsDeleted = "Is Deleted";
 
-    private ReportDefinition(ReportKind kind, string[] signature, string[] required, M365Service[] services)
+    private ReportDefinition(ReportKind kind, string[] signature, string[] required, M365Service[] services, string[]? absent = null)
     {
         Kind = kind;
+        Absent = absent ?? new string[0];
         Signature = signature;
         Required = required;
         Services = services;
@@ -25,6 +26,8 @@ public sealed class ReportDefinition
     public ReportKind Kind { get; }
     /// <summary>Columns only this report has: how a CSV in a folder is recognised whatever its file name.</summary>
     public IReadOnlyList<string> Signature { get; }
+    /// <summary>Columns this report does not have but a look-alike does (SharePoint's has OneDrive's and more).</summary>
+    public IReadOnlyList<string> Absent { get; }
     /// <summary>Columns the engine reads; a missing one is an error naming the file and the column.</summary>
     public IReadOnlyList<string> Required { get; }
     /// <summary>Services whose active users this report counts (the first report listed for a service wins).</summary>
@@ -40,7 +43,7 @@ public sealed class ReportDefinition
         new ReportDefinition(ReportKind.EmailAppUsageUserDetail, new[] { "Outlook For Mobile", "Mail For Mac" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted, "Outlook For Mobile" }, new[] { M365Service.OutlookMobile }),
         new ReportDefinition(ReportKind.OneDriveActivityUserDetail, new[] { "Synced File Count", "Viewed Or Edited File Count" },
-            new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.OneDrive }),
+            new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.OneDrive }, absent: new[] { "Visited Page Count" }),
         new ReportDefinition(ReportKind.SharePointActivityUserDetail, new[] { "Visited Page Count" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.SharePoint }),
         new ReportDefinition(ReportKind.EmailActivityUserDetail, new[] { "Send Count", "Receive Count" },
@@ -59,7 +62,7 @@ public sealed class ReportDefinition
     public static ReportDefinition? Recognise(IReadOnlyCollection<string> headers)
     {
         var set = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
-        return All.FirstOrDefault(d => d.Signature.All(set.Contains));
+        return All.FirstOrDefault(d => d.Signature.All(set.Contains) && !d.Absent.Any(set.Contains));
     }
 
     /// <summary>The report that counts a service's active users: its own detail report first, the

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Usage.Licensing;
+using FastTrack.Core.Usage.Reports;
+using Newtonsoft.Json.Linq;
+
+namespace FastTrack.Core.Sample;
+
+/// <summary>The synthetic "Contoso": a deterministic tenant with 180 days of usage, generated from a
+/// seed, whose reports are byte-compatible with Graph's (UTF-8 BOM, exact headers). Rows are written
+/// one at a time, so it scales to a million users. It is the quick start's data, the tests' data and
+/// the benchmark's generator.</summary>
+public sealed class SampleTenant
+{
+    public SampleTenant(SampleTenantOptions? options = null) => Options = options ?? new SampleTenantOptions();
+
+    public SampleTenantOptions Options { get; }
+
+    /// <summary>All users in the reports: the licensed ones, then one in a hundred deleted ones.</summary>
+    internal int ReportedUsers => Options.Users + Options.Users / 100;
+
+    internal int Frontline => Enumerable.Range(0, Options.Users).Count(i => i % 10 == 9);
+
+    /// <summary>Paid units per SKU: a few more than assigned, as tenants buy ahead.</summary>
+    internal (int E3, int F3) PaidUnits => ((int)Math.Ceiling((Options.Users - Frontline) * 1.05), (int)Math.Ceiling(Frontline * 1.10));
+
+    public int DayIndex(DateTime date)
+    {
+        var index = (int)(date.Date - Options.FirstDay).TotalDays;
+        if (index < 0 || index >= Options.Days)
+        {
+            throw new FtError("SampleDateOutOfRange", FtErrorKind.InvalidArgument, date,
+                $"The sample tenant has reports from {Options.FirstDay:yyyy-MM-dd} to {Options.LastDay:yyyy-MM-dd}; {date:yyyy-MM-dd} is outside them.").ToException();
+        }
+        return index;
+    }
+
+    internal DateTime? LastActivity(SampleUser user, M365Service service, int day)
+    {
+        if (!user.IsLicensed(service) && !user.IsDeleted) return null;
+        var progress = Options.Days <= 1 ? 1 : day / (double)(Options.Days - 1);
+        var share = SampleCurves.ActiveShare(service, progress, day);
+        var x = SampleRandom.Unit(Options.Seed, user.Index, (int)service + 1);
+        var date = Options.FirstDay.AddDays(day);
+        var jitter = (int)(SampleRandom.Hash(Options.Seed, user.Index, (int)service + 100, day) % 60);
+        if (x < share) return date.AddDays(-(jitter % 21));          // active in the window
+        if (x < share * 1.5 + 0.02) return date.AddDays(-28 - jitter); // used it, then lapsed
+        return null;                                                 // never used it
+    }
+
+    /// <summary>GET /subscribedSkus for the tenant, in Graph's shape.</summary>
+    public string SubscribedSkusJson()
+    {
+        var (e3, f3) = PaidUnits;
+        var skus = new JArray();
+        foreach (var (partNumber, enabled, consumed) in new[] { ("SPE_E3", e3, Options.Users - Frontline), ("SPE_F1", f3, Frontline) })
+        {
+            var known = ServicePlanMap.Default.KnownSkus.OfType<JObject>().Single(s => (string?)s["skuPartNumber"] == partNumber);
+            skus.Add(new JObject
+            {
+                ["accountName"] = Options.Customer,
+                ["accountId"] = Options.TenantId.ToString("D"),
+                ["appliesTo"] = "User",
+                ["capabilityStatus"] = "Enabled",
+                ["consumedUnits"] = consumed,
+                ["id"] = $"{Options.TenantId:D}_{known["skuId"]}",
+                ["prepaidUnits"] = new JObject { ["enabled"] = enabled, ["lockedOut"] = 0, ["suspended"] = 0, ["warning"] = 0 },
+                ["servicePlans"] = new JArray(known["servicePlans"]!.OfType<JObject>().Select(p => new JObject
+                {
+                    ["servicePlanId"] = p["servicePlanId"],
+                    ["servicePlanName"] = p["servicePlanName"],
+                    ["provisioningStatus"] = "Success",
+                    ["appliesTo"] = "User",
+                })),
+                ["skuId"] = known["skuId"],
+                ["skuPartNumber"] = partNumber,
+                ["subscriptionIds"] = new JArray(new Guid(SampleRandom.Hash(Options.Seed, 9000, (long)enabled).ToString("x16") + SampleRandom.Hash(Options.Seed, 9001).ToString("x16")).ToString("D")),
+            });
+        }
+        return new JObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#subscribedSkus", ["value"] = skus }.ToString();
+    }
+
+    /// <summary>Writes one report as of a day, as Graph serves it for period D30.</summary>
+    public void WriteReport(ReportKind kind, DateTime asOf, Stream output)
+    {
+        var day = DayIndex(asOf);
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        new SampleReportWriter(this, writer, day).Write(kind);
+    }
+
+    /// <summary>Writes the report set (and subscribedSkus.json) to a folder, named as Graph's functions.</summary>
+    public IReadOnlyList<string> WriteReports(string folder, DateTime asOf, IEnumerable<ReportKind>? kinds = null)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        foreach (var kind in kinds ?? Enum.GetValues(typeof(ReportKind)).Cast<ReportKind>())
+        {
+            var path = Path.Combine(folder, $"{ReportDefinition.For(kind).GraphFunction}.csv");
+            using (var file = File.Create(path)) WriteReport(kind, asOf, file);
+            written.Add(path);
+        }
+        var skus = Path.Combine(folder, "subscribedSkus.json");
+        File.WriteAllText(skus, SubscribedSkusJson());
+        written.Add(skus);
+        return written;
+    }
+}

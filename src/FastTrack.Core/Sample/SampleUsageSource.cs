@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using FastTrack.Core.Usage;
+using FastTrack.Core.Usage.Licensing;
+using FastTrack.Core.Usage.Reports;
+
+namespace FastTrack.Core.Sample;
+
+/// <summary>The sample tenant as a usage data source: every report of any of its 180 days, offline.</summary>
+public sealed class SampleUsageSource : IUsageDataSource
+{
+    public SampleUsageSource(SampleTenant tenant) => Tenant = tenant;
+
+    public SampleTenant Tenant { get; }
+    public string Description => $"sample tenant {Tenant.Options.Customer} ({Tenant.Options.Users} users, seed {Tenant.Options.Seed})";
+    public Guid? TenantId => Tenant.Options.TenantId;
+
+    public ReportContent? OpenReport(ReportKind kind, DateTime? asOf)
+    {
+        var buffer = new MemoryStream();
+        Tenant.WriteReport(kind, (asOf ?? Tenant.Options.LastDay).Date, buffer);
+        buffer.Position = 0;
+        return new ReportContent(buffer, $"{ReportDefinition.For(kind).GraphFunction} ({Description})", buffer.Length);
+    }
+
+    public IReadOnlyList<SubscribedSku>? SubscribedSkus() => SubscribedSkuParser.Parse(Tenant.SubscribedSkusJson(), Description);
+}
