@@ -38,9 +38,9 @@ public sealed class FolderUsageSource : IUsageDataSource
             }
             _reports[definition.Kind] = file;
             if (rows.Read() && rows.Get(rows.Headers.ToList().FindIndex(h => h.Equals(ReportDefinition.RefreshDate, StringComparison.OrdinalIgnoreCase))) is { } text
-                && DateTime.TryParse(text, out var date))
+                && TryDate(text) is { } date)
             {
-                dates[file] = date.Date;
+                dates[file] = date;
             }
         }
         if (dates.Values.Distinct().Count() > 1)
@@ -73,6 +73,13 @@ public sealed class FolderUsageSource : IUsageDataSource
         if (!_reports.TryGetValue(kind, out var path)) return null;
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         return new ReportContent(stream, path, stream.Length);
+    }
+
+    // A bad date is the scanner's to report, with its line; here it only must not decide anything.
+    private static DateTime? TryDate(string text)
+    {
+        try { return ReportValues.ParseDate(text); }
+        catch (FormatException) { return null; }
     }
 
     public IReadOnlyList<SubscribedSku>? SubscribedSkus() =>
