@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Usage;
 
 namespace FastTrack.Core.Plans;
 
@@ -36,6 +37,8 @@ public sealed class CustomerPlan
     public List<TrainingRecord> Training { get; set; } = new();
     public List<CheckIn> CheckIns { get; set; } = new();
     public List<PhaseChange> PhaseHistory { get; set; } = new();
+    /// <summary>Saved AU measurements, oldest first: one per service, report date and basis.</summary>
+    public List<UsageSnapshot> UsageHistory { get; set; } = new();
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }
     public string? ModifiedBy { get; set; }
@@ -45,6 +48,16 @@ public sealed class CustomerPlan
 
     /// <summary>The plan's entry for a service (every catalogue service has one).</summary>
     public PlannedService Service(M365Service service) => Services.First(s => s.Service == service);
+
+    /// <summary>The newest saved AU of a service on the basis the plan measures it by (any basis when
+    /// none was saved on it), or null before the first measurement.</summary>
+    public UsageSnapshot? LatestUsage(M365Service service)
+    {
+        var basis = Services.FirstOrDefault(s => s.Service == service)?.Basis ?? UsageBasis.PaidUnits;
+        var ofService = UsageHistory.Where(u => u.Service == service).ToList();
+        var onBasis = ofService.Where(u => u.Basis == basis).ToList();
+        return (onBasis.Count > 0 ? onBasis : ofService).OrderBy(u => u.AsOf).LastOrDefault();
+    }
 
     public TaskProgress Task(int taskId) => Tasks.First(t => t.TaskId == taskId);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Usage;
 
 namespace FastTrack.Core.Plans;
 
@@ -91,5 +92,28 @@ public static class PlanChanges
                 FailedCriteria = failedCriteria.ToList(),
             });
             plan.Phase = to;
+        };
+
+    /// <summary>Saves measurements into the usage history. A measurement of the same service, report date
+    /// and basis replaces the earlier one, so a daily job run twice leaves one point. The first
+    /// measurement of a service without a baseline becomes its baseline.</summary>
+    public static Action<CustomerPlan> RecordUsage(IReadOnlyList<ActiveUsage> measured, DateTimeOffset savedOn) =>
+        plan =>
+        {
+            foreach (var usage in measured)
+            {
+                var service = plan.Services.FirstOrDefault(s => s.Service == usage.Service);
+                var replaced = plan.UsageHistory.FirstOrDefault(u => u.Service == usage.Service && u.AsOf == usage.AsOf.Date && u.Basis == usage.Basis);
+                var earliest = plan.UsageHistory.Where(u => u.Service == usage.Service && u.Basis == usage.Basis).OrderBy(u => u.AsOf).FirstOrDefault();
+                // A re-measured first snapshot corrects the baseline it set; a baseline set by hand stays.
+                var baselineFromReplaced = replaced is not null && replaced == earliest && service?.BaselineAU == replaced.ActiveUsagePercent;
+                if (replaced is not null) plan.UsageHistory.Remove(replaced);
+                plan.UsageHistory.Add(UsageSnapshot.From(usage, savedOn));
+                if (service is not null && service.Basis == usage.Basis && (service.BaselineAU is null || baselineFromReplaced))
+                {
+                    service.BaselineAU = usage.ActiveUsagePercent;
+                }
+            }
+            plan.UsageHistory.Sort((a, b) => a.AsOf != b.AsOf ? a.AsOf.CompareTo(b.AsOf) : a.Service.CompareTo(b.Service));
         };
 }

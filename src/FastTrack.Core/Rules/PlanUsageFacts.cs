@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
+using FastTrack.Core.Usage;
 
 namespace FastTrack.Core.Rules;
 
@@ -10,10 +12,15 @@ public static class PlanUsageFacts
     public static IReadOnlyDictionary<M365Service, UsageFact> Latest(CustomerPlan plan)
     {
         var facts = new Dictionary<M365Service, UsageFact>();
-        // Filled from the plan's usage history once snapshots are saved (Measure-FtActiveUsage -Save).
+        foreach (var service in plan.Services)
+        {
+            if (plan.LatestUsage(service.Service) is { ActiveUsagePercent: { } percent } latest)
+                facts[service.Service] = new UsageFact(service.Service, percent, latest.AsOf);
+        }
         return facts;
     }
 
     /// <summary>How AU of a service moved across the saved snapshots, in words.</summary>
-    public static string TrendText(CustomerPlan plan, M365Service service) => "no AU history saved yet";
+    public static string TrendText(CustomerPlan plan, M365Service service) =>
+        ActiveUsageHistory.Of(plan, new[] { service }).FirstOrDefault()?.Describe() ?? "no AU history saved yet";
 }
