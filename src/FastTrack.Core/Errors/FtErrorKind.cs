@@ -8,6 +8,7 @@ public enum FtErrorKind
     ObjectNotFound,
     InvalidData,
     InvalidOperation,
+    InvalidResult,
     ResourceUnavailable,
     ResourceBusy,
     PermissionDenied,

@@ -15,6 +15,7 @@ public sealed class SampleUsageSource : IUsageDataSource
     public SampleTenant Tenant { get; }
     public string Description => $"sample tenant {Tenant.Options.Customer} ({Tenant.Options.Users} users, seed {Tenant.Options.Seed})";
     public Guid? TenantId => Tenant.Options.TenantId;
+    public string? Customer => Tenant.Options.Customer;
 
     public ReportContent? OpenReport(ReportKind kind, DateTime? asOf)
     {

@@ -68,31 +68,49 @@ public sealed class ActiveUsageCalculator
         var refreshed = dates.Count == 1 ? dates[0] : (asOf ?? DateTime.Today).Date;
         var concealed = scans.Values.Any(s => s?.ConcealedNames == true);
 
-        return measured.Select(m =>
+        return measured.Select(m => m.Failure is { } failure ? failure
+            : Outcome<ActiveUsage>.Ok(Result(m.Service, m.Activity!, m.Denominator, goals(m.Service), refreshed, concealed, source.Description, source.TenantId))).ToList();
+    }
+
+    /// <summary>AU of the services one report counts, on the licensed-users basis: for rows piped in
+    /// (Import-Csv), which come without subscriptions.</summary>
+    public static IReadOnlyList<Outcome<ActiveUsage>> FromScan(ReportScan scan, IEnumerable<M365Service>? services, Func<M365Service, UsageGoal> goals)
+    {
+        return scan.Tallies.Keys.Where(s => services is null || services.Contains(s)).Select(service =>
         {
-            if (m.Failure is { } failure) return failure;
-            var goal = goals(m.Service);
-            var active = m.Activity!.Tallies[m.Service].Active;
-            double? percent = m.Denominator > 0 ? Math.Round(active * 100.0 / m.Denominator, 1, MidpointRounding.AwayFromZero) : null;
-            return Outcome<ActiveUsage>.Ok(new ActiveUsage
+            var goal = goals(service);
+            if (goal.Basis == UsageBasis.PaidUnits)
             {
-                TenantId = source.TenantId,
-                Service = m.Service,
-                AsOf = refreshed,
-                WindowDays = ReportScanner.WindowDays,
-                ActiveUsers = active,
-                Denominator = m.Denominator,
-                Basis = goal.Basis,
-                ActiveUsagePercent = percent,
-                TargetPercent = goal.TargetPercent,
-                MeetsTarget = percent is null ? null : percent >= goal.TargetPercent,
-                BaselinePercent = goal.BaselinePercent,
-                ChangeSinceBaseline = percent is { } p && goal.BaselinePercent is { } b ? Math.Round(p - b, 1) : null,
-                ConcealedNames = concealed,
-                Report = ReportDefinition.For(m.Activity.Kind).GraphFunction,
-                Source = source.Description,
-            });
+                return Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.InvalidArgument, service,
+                    $"Report rows piped in carry no subscriptions, so {service} has no paid units to divide by: measure them with -Basis LicensedUsers, or measure the folder with -Path."));
+            }
+            return Outcome<ActiveUsage>.Ok(Result(service, scan, scan.Tallies[service].Licensed, goal,
+                scan.RefreshDate ?? DateTime.Today, scan.ConcealedNames, scan.SourceName, null));
         }).ToList();
+    }
+
+    private static ActiveUsage Result(M365Service service, ReportScan activity, long denominator, UsageGoal goal, DateTime refreshed, bool concealed, string source, Guid? tenantId)
+    {
+        var active = activity.Tallies[service].Active;
+        double? percent = denominator > 0 ? Math.Round(active * 100.0 / denominator, 1, MidpointRounding.AwayFromZero) : null;
+        return new ActiveUsage
+        {
+            TenantId = tenantId,
+            Service = service,
+            AsOf = refreshed,
+            WindowDays = ReportScanner.WindowDays,
+            ActiveUsers = active,
+            Denominator = denominator,
+            Basis = goal.Basis,
+            ActiveUsagePercent = percent,
+            TargetPercent = goal.TargetPercent,
+            MeetsTarget = percent is null ? null : percent >= goal.TargetPercent,
+            BaselinePercent = goal.BaselinePercent,
+            ChangeSinceBaseline = percent is { } p && goal.BaselinePercent is { } b ? Math.Round(p - b, 1) : null,
+            ConcealedNames = concealed,
+            Report = ReportDefinition.For(activity.Kind).GraphFunction,
+            Source = source,
+        };
     }
 
     /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects).</summary>

@@ -51,6 +51,26 @@ public sealed class ActiveUsageHistory
         return result;
     }
 
+    /// <summary>The snapshots as measurements, shaped as Measure-FtActiveUsage returns them.</summary>
+    public IEnumerable<ActiveUsage> Measurements() => Snapshots.Select(s => new ActiveUsage
+    {
+        TenantId = TenantId,
+        Customer = Customer,
+        Service = s.Service,
+        AsOf = s.AsOf,
+        WindowDays = Reports.ReportScanner.WindowDays,
+        ActiveUsers = s.ActiveUsers,
+        Denominator = s.Denominator,
+        Basis = s.Basis,
+        ActiveUsagePercent = s.ActiveUsagePercent,
+        TargetPercent = TargetPercent,
+        MeetsTarget = s.ActiveUsagePercent is { } p ? p >= TargetPercent : null,
+        BaselinePercent = BaselinePercent,
+        ChangeSinceBaseline = s.ActiveUsagePercent is { } q && BaselinePercent is { } b ? Math.Round(q - b, 1) : null,
+        ConcealedNames = s.ConcealedNames,
+        Source = s.Source,
+    });
+
     /// <summary>The trend in one line, for handoff notes and check-in agendas.</summary>
     public string Describe() =>
         $"{First!.ActiveUsagePercent:0.0}% on {First.AsOf:yyyy-MM-dd} → {Latest!.ActiveUsagePercent:0.0}% on {Latest.AsOf:yyyy-MM-dd} " +

@@ -49,6 +49,7 @@ public sealed class FolderUsageSource : IUsageDataSource
                 $"The reports in '{Folder}' were refreshed on different dates: " +
                 string.Join(", ", dates.Select(d => $"{Path.GetFileName(d.Key)} {d.Value:yyyy-MM-dd}")) + ". Export them together, into a folder of their own.").ToException();
         }
+        RefreshDate = dates.Values.FirstOrDefault() is var first && dates.Count > 0 ? first : null;
         _skusPath = Directory.GetFiles(Folder, "*.json").OrderBy(f => f, StringComparer.Ordinal)
             .FirstOrDefault(f => File.ReadAllText(f).IndexOf("skuPartNumber", StringComparison.Ordinal) >= 0);
         if (_skusPath is not null)
@@ -66,10 +67,19 @@ public sealed class FolderUsageSource : IUsageDataSource
     public string Folder { get; }
     public string Description => $"report folder {Folder}";
     public Guid? TenantId { get; }
+    public string? Customer => null;
     public IReadOnlyCollection<ReportKind> Reports => _reports.Keys;
+    /// <summary>The one refresh date of the folder's reports (null when they are all empty).</summary>
+    public DateTime? RefreshDate { get; }
 
     public ReportContent? OpenReport(ReportKind kind, DateTime? asOf)
     {
+        if (asOf is not null && RefreshDate is not null && asOf.Value.Date != RefreshDate)
+        {
+            // An export is of one day; quietly answering another day's question would be wrong.
+            throw new FtError("ReportDateNotAvailable", FtErrorKind.ObjectNotFound, Folder,
+                $"The reports in '{Folder}' are of {RefreshDate:yyyy-MM-dd}, not {asOf:yyyy-MM-dd}. Export that day's reports into a folder of their own, or leave out -AsOf.").ToException();
+        }
         if (!_reports.TryGetValue(kind, out var path)) return null;
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         return new ReportContent(stream, path, stream.Length);

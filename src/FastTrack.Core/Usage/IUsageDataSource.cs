@@ -16,6 +16,9 @@ public interface IUsageDataSource
     /// <summary>The tenant, when the source knows it.</summary>
     Guid? TenantId { get; }
 
+    /// <summary>The organisation's name, when the source knows it.</summary>
+    string? Customer { get; }
+
     /// <summary>The report's CSV as Graph serves it, or null when the source does not have it.</summary>
     ReportContent? OpenReport(ReportKind kind, DateTime? asOf);
 

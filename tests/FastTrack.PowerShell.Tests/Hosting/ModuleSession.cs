@@ -47,7 +47,11 @@ public sealed class ModuleSession : IDisposable
                 errors.Add(ex.ErrorRecord);
             }
             errors.InsertRange(0, ps.Streams.Error);
-            return new ScriptResult(output, errors, ps.Streams.Warning.Select(w => w.Message).ToList());
+            return new ScriptResult(output, errors, ps.Streams.Warning.Select(w => w.Message).ToList())
+            {
+                Progress = ps.Streams.Progress.ToList(),
+                Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList(),
+            };
         }
     }
 
@@ -73,6 +77,9 @@ public sealed class ModuleSession : IDisposable
 
 public sealed record ScriptResult(Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, IReadOnlyList<string> Warnings)
 {
+    public IReadOnlyList<ProgressRecord> Progress { get; init; } = Array.Empty<ProgressRecord>();
+    public IReadOnlyList<string> Verbose { get; init; } = Array.Empty<string>();
+
     public string ErrorText => string.Join(Environment.NewLine, Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}"));
 
     public PSObject Single()

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Sample;
+using FastTrack.Core.Usage;
+using FastTrack.PowerShell.Completion;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Usage;
+
+/// <summary>AU per service from a folder of exported reports (-Path), the sample tenant (-Sample), or
+/// report rows piped in from Import-Csv; for the plans piped in or named by -TenantId, or for the data
+/// alone. -Save appends the measurement to each plan's usage history.</summary>
+[Cmdlet(VerbsDiagnostic.Measure, "FtActiveUsage", SupportsShouldProcess = true, DefaultParameterSetName = DefaultSet)]
+[OutputType(typeof(ActiveUsage))]
+public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
+{
+    private const string DefaultSet = "Default";
+    private const string PathSet = "Path";
+    private const string SampleSet = "Sample";
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Dictionary<string, string?>> _rows = new();
+    private readonly HashSet<string> _concealedWarned = new(StringComparer.OrdinalIgnoreCase);
+    private IUsageDataSource? _source;
+
+    /// <summary>A plan (by value), or a row of a usage report from Import-Csv.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TenantIdCompleter))]
+    public Guid? TenantId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = SampleSet)]
+    public SwitchParameter Sample { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(ServiceCompleter))]
+    public string[]? Service { get; set; }
+
+    [Parameter]
+    public UsageBasis? Basis { get; set; }
+
+    [Parameter]
+    public DateTime? AsOf { get; set; }
+
+    [Parameter]
+    public SwitchParameter Save { get; set; }
+
+    /// <summary>Save the services that were measured even when others failed.</summary>
+    [Parameter]
+    public SwitchParameter AllowPartial { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var input = InputObject?.BaseObject;
+        if (input is CustomerPlan plan)
+        {
+            Guard(() => MeasurePlan(plan));
+        }
+        else if (InputObject is not null && input is not CustomerPlan)
+        {
+            CollectRow(InputObject);
+        }
+        else if (TenantId is { } tenantId)
+        {
+            Guard(() => MeasurePlan(Store.Read(tenantId)));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_rows.Count > 0)
+        {
+            Guard(MeasureRows);
+        }
+        else if (InputObject is null && TenantId is null && MyInvocation.ExpectingInput == false)
+        {
+            Guard(() => MeasurePlan(null));
+        }
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    private void MeasurePlan(CustomerPlan? plan)
+    {
+        var measurement = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis);
+        var source = SourceFor(plan);
+        WriteVerbose($"Measuring {string.Join(", ", measurement.Services)} of {plan?.Customer ?? source.Description} from {source.Description}.");
+        IReadOnlyList<Outcome<ActiveUsage>> results;
+        try
+        {
+            results = measurement.Measure(source, AsOf, new ProgressReporter(this), _stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        finally
+        {
+            WriteProgress(new ProgressRecord(1, "Measuring active usage", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+        Emit(results, source.Description);
+        if (Save) SaveSnapshots(plan, results);
+    }
+
+    private void MeasureRows()
+    {
+        var plan = TenantId is { } tenantId ? Store.Read(tenantId) : null;
+        var scan = ActiveUsageCalculator.ScanRows(_rows[0], _rows.Skip(1), "the report rows piped in");
+        var results = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis ?? UsageBasis.LicensedUsers).Measure(scan);
+        Emit(results, "the report rows piped in");
+        if (Save) SaveSnapshots(plan, results);
+    }
+
+    private void CollectRow(PSObject row)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in row.Properties)
+        {
+            if (property.MemberType is PSMemberTypes.NoteProperty or PSMemberTypes.Property)
+                values[property.Name] = property.Value?.ToString();
+        }
+        _rows.Add(values);
+    }
+
+    private IReadOnlyList<M365Service>? Services() => Service is null ? null : ResolveServices(Service);
+
+    private IUsageDataSource SourceFor(CustomerPlan? plan)
+    {
+        if (_source is not null) return _source;
+        if (ParameterSetName == PathSet)
+        {
+            var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (File.Exists(folder))
+            {
+                throw new FtError("ReportFolderExpected", FtErrorKind.InvalidArgument, folder,
+                    $"'{folder}' is a file. -Path takes the folder the reports were exported to; pipe a single report with Import-Csv '{folder}' | Measure-FtActiveUsage.").ToException();
+            }
+            return _source = new FolderUsageSource(folder);
+        }
+        if (Sample || plan?.TenantId == SampleTenantOptions.ContosoTenantId)
+        {
+            return _source = new SampleUsageSource(new SampleTenant());
+        }
+        throw new FtError("UsageSourceMissing", FtErrorKind.InvalidArgument, plan?.Customer ?? "Measure-FtActiveUsage",
+            $"No usage data for {(plan is null ? "the measurement" : plan.Customer)}: give -Path <folder of exported reports>, -Sample, or pipe report rows from Import-Csv.").ToException();
+    }
+
+    private void Emit(IReadOnlyList<Outcome<ActiveUsage>> results, string sourceName)
+    {
+        if (results.Any(r => r.Value?.ConcealedNames == true) && _concealedWarned.Add(sourceName))
+        {
+            WriteWarning($"The reports of {sourceName} conceal user names. The counts are right, but no user can be named or matched. " +
+                "A global admin can show names in the Microsoft 365 admin center (Settings > Org settings > Services > Reports), or set displayConcealedNames to false on Graph's admin/reportSettings.");
+        }
+        foreach (var result in results) WriteOutcome(result);
+    }
+
+    private void SaveSnapshots(CustomerPlan? plan, IReadOnlyList<Outcome<ActiveUsage>> results)
+    {
+        if (plan is null)
+        {
+            ThrowFtError(new FtError("PlanRequiredToSave", FtErrorKind.InvalidArgument, "Save",
+                "-Save records the measurement in a plan's history: pipe the plan in (Get-FtCustomerPlan ... | Measure-FtActiveUsage -Save) or give -TenantId."));
+            return;
+        }
+        var measured = results.Where(r => r.Succeeded).Select(r => r.Value!).ToList();
+        var failed = results.Where(r => !r.Succeeded).ToList();
+        if (failed.Count > 0 && !AllowPartial)
+        {
+            WriteFtError(new FtError("SnapshotIncomplete", FtErrorKind.InvalidResult, plan.TenantId,
+                $"Nothing was saved to the plan of {plan.Customer}: {string.Join(", ", failed.Select(f => f.Error!.Target))} could not be measured. " +
+                "Fix the errors above, or save what was measured with -AllowPartial."));
+            return;
+        }
+        if (measured.Count == 0) return;
+        var asOf = measured.Max(m => m.AsOf);
+        Store.Update(plan.TenantId, basedOnRevision: null, force: false, PlanChanges.RecordUsage(measured, DateTimeOffset.Now),
+            p => ShouldProcess($"{p.Customer} ({p.TenantId})", $"Save {measured.Count} AU snapshot{(measured.Count == 1 ? "" : "s")} as of {asOf:yyyy-MM-dd} ({string.Join(", ", measured.Select(m => m.Service))})"));
+    }
+
+    /// <summary>Reports bytes read as a progress bar; called on the pipeline thread by the scanner.</summary>
+    private sealed class ProgressReporter(MeasureFtActiveUsageCommand cmdlet) : IProgress<UsageProgress>
+    {
+        public void Report(UsageProgress value)
+        {
+            var mb = value.BytesRead / 1048576.0;
+            var status = value.TotalBytes is { } total
+                ? $"{System.IO.Path.GetFileName(value.Report)}: {mb:0.0} of {total / 1048576.0:0.0} MB"
+                : $"{System.IO.Path.GetFileName(value.Report)}: {mb:0.0} MB";
+            cmdlet.WriteProgress(new ProgressRecord(1, "Measuring active usage", status) { PercentComplete = value.Percent ?? -1 });
+        }
+    }
+}

@@ -1,0 +1,86 @@
+#Requires -Version 5.1
+# Pester 5: active usage from the sample tenant, from exported report files and from Import-Csv rows,
+# saved into a plan's history, as an admin runs it.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Get-FtStagedManifest) -Force
+    $script:sample = '7c1f3a9e-2b4d-4e6f-8a0b-1c2d3e4f5a6b'
+    $script:lastDay = [DateTime]::UtcNow.Date.AddDays(-2)
+}
+
+AfterAll {
+    Remove-Module FastTrack.PowerShell -ErrorAction SilentlyContinue
+}
+
+Describe 'Measure-FtActiveUsage' {
+    BeforeEach {
+        $ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        $reports = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $reports | Out-Null
+        $PSDefaultParameterValues['*-Ft*:Workspace'] = $ws
+        New-FtCustomerPlan -TenantId $sample -Customer Contoso -IntendedService Teams, Yammer | Out-Null
+    }
+
+    AfterEach {
+        $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
+        Remove-Item $ws, $reports -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'measures the sample tenant offline' {
+        $au = Measure-FtActiveUsage -Sample
+        $au.Count | Should -Be 7
+        $teams = $au | Where-Object Service -eq Teams
+        $teams.AsOf | Should -Be $lastDay
+        $teams.Basis | Should -Be 'PaidUnits'
+        $teams.MeetsTarget | Should -BeTrue
+        ($au | Where-Object Service -eq Yammer).MeetsTarget | Should -BeFalse
+    }
+
+    It 'measures an Import-Csv of an exported report on the licensed-users basis' {
+        $csv = Join-Path $reports 'teams.csv'
+        @(
+            'Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Team Chat Message Count,Private Chat Message Count,Is Licensed'
+            '2024-03-31,ana@contoso.com,2024-03-30,False,3,0,Yes'
+            '2024-03-31,ben@contoso.com,2024-02-01,False,0,0,Yes'
+            '2024-03-31,eve@contoso.com,2024-03-30,True,1,0,Yes'
+        ) | Set-Content -Path $csv -Encoding UTF8
+        $teams = Import-Csv $csv | Measure-FtActiveUsage
+        $teams.ActiveUsers | Should -Be 1
+        $teams.Denominator | Should -Be 2
+        $teams.ActiveUsagePercent | Should -Be 50
+    }
+
+    It 'names the file and line of a malformed row' {
+        @(
+            'Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Team Chat Message Count,Private Chat Message Count,Is Licensed'
+            '2024-03-31,ana@contoso.com,30/03/2024,False,3,0,Yes'
+        ) | Set-Content -Path (Join-Path $reports 'teams.csv') -Encoding UTF8
+        { Measure-FtActiveUsage -Path $reports -Basis LicensedUsers -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ReportRowMalformed,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand'
+    }
+
+    It 'saves snapshots with -Save, not with -WhatIf, and forecasts from the history' {
+        Get-FtCustomerPlan -TenantId $sample | Measure-FtActiveUsage -Save -WhatIf | Out-Null
+        Get-FtActiveUsageHistory -TenantId $sample | Should -BeNullOrEmpty
+        foreach ($weeksAgo in 3, 2, 1, 0) {
+            Get-FtCustomerPlan -TenantId $sample | Measure-FtActiveUsage -AsOf $lastDay.AddDays(-7 * $weeksAgo) -Save | Out-Null
+        }
+        $history = Get-FtActiveUsageHistory -TenantId $sample
+        ($history | Where-Object Service -eq Teams).Forecast.Status | Should -Be 'Reached'
+        ($history | Where-Object Service -eq Yammer).Forecast.PointsUsed | Should -Be 4
+        (Get-FtActiveUsageHistory -TenantId $sample -Snapshot).Count | Should -Be 8
+    }
+
+    It 'warns when the reports conceal user names' {
+        Measure-FtActiveUsage -Sample -Service Teams -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $warnings | Should -BeNullOrEmpty
+        @(
+            'Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Team Chat Message Count,Private Chat Message Count,Is Licensed'
+            '2024-03-31,6E55A185B405B6F2A6804BB7897C8AAB,2024-03-30,False,3,0,Yes'
+        ) | Set-Content -Path (Join-Path $reports 'teams.csv') -Encoding UTF8
+        $au = Measure-FtActiveUsage -Path $reports -Basis LicensedUsers -WarningVariable warnings -WarningAction SilentlyContinue
+        $au.ConcealedNames | Should -BeTrue
+        $warnings | Should -Match 'conceal'
+    }
+}
