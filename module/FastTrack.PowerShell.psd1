@@ -30,6 +30,7 @@
         'Get-FtPlaybookTask'
         'Get-FtTask'
         'Invoke-FtHandshake'
+        'Invoke-FtSuccessExecution'
         'Measure-FtActiveUsage'
         'New-FtCheckInSchedule'
         'New-FtCustomerPlan'

@@ -16,6 +16,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Get-FtPlaybookTask",
         "Get-FtTask",
         "Invoke-FtHandshake",
+        "Invoke-FtSuccessExecution",
         "Measure-FtActiveUsage",
         "New-FtCheckInSchedule",
         "New-FtCustomerPlan",

@@ -19,5 +19,11 @@ public sealed class ReadmeQuickStartTests : IClassFixture<ModuleSession>
         Assert.Contains("CSM Handshake for Modern Comms", text);
         Assert.Contains("OneDrive - Perform OneDrive Adoption Workshop", text);
         Assert.Contains("Handshake de CSM para comunicaciones modernas", text);
+        // One pipeline here, so the later objects show as lists (a console formats each statement on its own).
+        Assert.Contains("target 10% reached", text);                     // the Teams forecast
+        Assert.Contains("First run of the playbook for Contoso", text); // the run
+        var workspace = _session.Run("$PSDefaultParameterValues['*-Ft*:Workspace']").Single().ToString();
+        Assert.StartsWith(Path.GetTempPath(), workspace);
+        Directory.Delete(workspace, recursive: true);
     }
 }

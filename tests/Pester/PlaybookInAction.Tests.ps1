@@ -77,3 +77,35 @@ Describe 'Handshake and check-ins' {
         (Select-String -Path $ics -Pattern 'BEGIN:VEVENT').Count | Should -Be 4
     }
 }
+
+Describe 'Invoke-FtSuccessExecution' {
+    BeforeEach {
+        $ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        $PSDefaultParameterValues['*-Ft*:Workspace'] = $ws
+        $sample = '7c1f3a9e-2b4d-4e6f-8a0b-1c2d3e4f5a6b'
+        New-FtCustomerPlan -TenantId $sample -Customer Contoso -CsmName 'Avery Smith' -IntendedService Teams, OneDrive | Out-Null
+        Set-FtCustomerPlan -TenantId $sample -Service Teams, OneDrive -EnabledOn 2026-06-01 -CommunicatedOn 2026-06-05
+    }
+
+    AfterEach {
+        $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
+        Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'writes nothing under -WhatIf and returns the same result' {
+        $before = Get-FileHash (Join-Path $ws "plans/$sample.json")
+        $preview = Invoke-FtSuccessExecution -WhatIf
+        $preview.Saved | Should -BeFalse
+        $preview.Changes.Text | Should -Contain 'First run of the playbook for Contoso.'
+        (Get-FileHash (Join-Path $ws "plans/$sample.json")).Hash | Should -Be $before.Hash
+    }
+
+    It 'measures the sample tenant, saves the snapshot and reports changes on the next run' {
+        $first = Invoke-FtSuccessExecution
+        $first.Saved | Should -BeTrue
+        $first.Measured.Service | Should -Be @('Teams', 'OneDrive')
+        (Get-FtActiveUsageHistory -TenantId $sample).Count | Should -Be 2
+        $second = Invoke-FtSuccessExecution
+        $second.Changes.Kind | Should -Not -Contain 'FirstRun'
+    }
+}

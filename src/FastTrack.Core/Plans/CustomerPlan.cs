@@ -39,6 +39,8 @@ public sealed class CustomerPlan
     public List<PhaseChange> PhaseHistory { get; set; } = new();
     /// <summary>Saved AU measurements, oldest first: one per service, report date and basis.</summary>
     public List<UsageSnapshot> UsageHistory { get; set; } = new();
+    /// <summary>The last Invoke-FtSuccessExecution run, for "what changed since".</summary>
+    public ExecutionRun? LastRun { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }
     public string? ModifiedBy { get; set; }

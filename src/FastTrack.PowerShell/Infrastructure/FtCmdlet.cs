@@ -33,6 +33,11 @@ public abstract class FtCmdlet : PSCmdlet
         {
             WriteError(ToErrorRecord(ex.Error, ex));
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C reached a long read: stop the pipeline as the engine expects, without a stack trace.
+            throw new PipelineStoppedException();
+        }
     }
 
     internal static ErrorRecord ToErrorRecord(FtError error, Exception? inner)

@@ -150,10 +150,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
             }
             return _source = new FolderUsageSource(folder);
         }
-        if (Sample || plan?.TenantId == SampleTenantOptions.ContosoTenantId)
-        {
-            return _source = new SampleUsageSource(new SampleTenant());
-        }
+        if (UsageSources.For(plan, null, Sample) is { } source) return source;
         throw new FtError("UsageSourceMissing", FtErrorKind.InvalidArgument, plan?.Customer ?? "Measure-FtActiveUsage",
             $"No usage data for {(plan is null ? "the measurement" : plan.Customer)}: give -Path <folder of exported reports>, -Sample, or pipe report rows from Import-Csv.").ToException();
     }

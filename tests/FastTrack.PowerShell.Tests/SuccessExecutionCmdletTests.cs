@@ -1,0 +1,87 @@
+namespace FastTrack.PowerShell.Tests;
+
+/// <summary>Invoke-FtSuccessExecution as a scheduled job runs it: every plan of a workspace, one measured
+/// from the sample tenant and one without a source.</summary>
+public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, IDisposable
+{
+    private const string SampleTenant = "7c1f3a9e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";
+    private const string Fabrikam = "6f1c4a52-8d3e-4b7a-9a1e-2f5c7d9e0b11";
+    private readonly ModuleSession _session;
+    private readonly string _workspace = Path.Combine(Path.GetTempPath(), "fasttrack-ps-tests", Guid.NewGuid().ToString("N"));
+
+    public SuccessExecutionCmdletTests(ModuleSession session)
+    {
+        _session = session;
+        Run($"New-FtCustomerPlan -TenantId {SampleTenant} -Customer Contoso -CsmName 'Avery Smith' -IntendedService Teams, OneDrive -Workspace $args[0] | Out-Null; " +
+            $"Set-FtCustomerPlan -TenantId {SampleTenant} -Service Teams, OneDrive -EnabledOn 2026-06-01 -CommunicatedOn 2026-06-05 -Workspace $args[0]; " +
+            $"New-FtCustomerPlan -TenantId {Fabrikam} -Customer Fabrikam -IntendedService Teams -Workspace $args[0] | Out-Null").AssertNoErrors();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_workspace, true); } catch (IOException) { }
+    }
+
+    private ScriptResult Run(string script, params object[] more) => _session.Run(script, new object[] { _workspace }.Concat(more).ToArray());
+
+    private byte[] PlanBytes(string tenant) => File.ReadAllBytes(Path.Combine(_workspace, "plans", tenant + ".json"));
+
+    [Fact]
+    public void Every_plan_is_run_measured_where_a_source_exists_and_saved()
+    {
+        var result = Run("Invoke-FtSuccessExecution -Workspace $args[0] -Verbose");
+        result.AssertNoErrors();
+        Assert.Equal(2, result.Output.Count);
+        var contoso = Assert.Single(result.Output, r => r.Str("Customer") == "Contoso");
+        Assert.Equal(true, contoso.Prop("Saved"));
+        Assert.Contains("sample tenant", contoso.Str("Source"));
+        Assert.Equal(2, ((System.Collections.ICollection)contoso.Prop("Measured")!).Count);
+        var fabrikam = Assert.Single(result.Output, r => r.Str("Customer") == "Fabrikam");
+        Assert.Null(fabrikam.Prop("Source"));
+        Assert.Contains(result.Verbose, v => v.StartsWith("Fabrikam: not measured"));
+
+        var history = Run($"Get-FtActiveUsageHistory -TenantId {SampleTenant} -Snapshot -Workspace $args[0]").Output;
+        Assert.Equal(new[] { "Teams", "OneDrive" }, history.Select(h => h.Str("Service")));
+
+        var again = Run($"Invoke-FtSuccessExecution -TenantId {SampleTenant} -Workspace $args[0]").Single();
+        var kinds = ((System.Collections.IEnumerable)again.Prop("Changes")!).Cast<object>().Select(c => System.Management.Automation.PSObject.AsPSObject(c).Str("Kind")).ToList();
+        Assert.DoesNotContain("FirstRun", kinds);
+        Assert.DoesNotContain("Usage", kinds); // the same report day again
+    }
+
+    [Fact]
+    public void WhatIf_returns_the_same_result_and_writes_nothing()
+    {
+        var before = PlanBytes(SampleTenant);
+        _session.Host.Clear();
+        var result = Run($"Invoke-FtSuccessExecution -TenantId {SampleTenant} -WhatIf -Workspace $args[0]").Single();
+        Assert.Equal(false, result.Prop("Saved"));
+        Assert.Equal(before, PlanBytes(SampleTenant));
+        Assert.Contains("Save 2 AU snapshots and this run of the playbook", _session.Host.Text);
+        var changes = ((System.Collections.IEnumerable)result.Prop("Changes")!).Cast<object>().Select(c => c.ToString()!).ToList();
+        Assert.Contains(changes, c => c.StartsWith("First run of the playbook for Contoso"));
+        Assert.Contains(changes, c => c.StartsWith("Teams AU "));
+    }
+
+    [Fact]
+    public void A_folder_of_another_tenant_fails_that_plan_only()
+    {
+        var folder = Path.Combine(_workspace, "reports");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "skus.json"), """{"value":[{"accountId":"dcd219dd-bc68-4b9b-bf0b-4a33a796be35","skuPartNumber":"X","skuId":"05e9a617-0261-4cee-bb44-138d3ef5d965","prepaidUnits":{"enabled":1},"servicePlans":[]}]}""");
+        var result = Run("Invoke-FtSuccessExecution -Path $args[1] -Workspace $args[0]", folder);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("SourceTenantMismatch,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", e.FullyQualifiedErrorId));
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void The_result_displays_changes_and_next_actions()
+    {
+        var text = _session.Display($"Invoke-FtSuccessExecution -TenantId {SampleTenant} -WhatIf -Workspace $args[0]", _workspace);
+        Assert.Matches(@"Customer\s+: Contoso", text);
+        Assert.Matches(@"Active usage\s+: Teams \d+\.\d%/10%, OneDrive \d+\.\d%/10%", text);
+        Assert.Contains("First run of the playbook for Contoso", text);
+        Assert.Matches(@"Next actions\s+: 1\. ", text);
+    }
+}
