@@ -17,6 +17,7 @@ public enum FtErrorKind
     WriteError,
     ConnectionError,
     LimitsExceeded,
+    OperationTimeout,
     AuthenticationError,
     NotSpecified,
 }

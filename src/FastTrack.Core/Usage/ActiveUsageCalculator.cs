@@ -22,41 +22,75 @@ public sealed class ActiveUsageCalculator
         CancellationToken cancellationToken = default)
     {
         var scans = new Dictionary<ReportKind, ReportScan?>();
+        var unavailable = new Dictionary<ReportKind, FtError>();
+        // A report the source failed to give (a download refused, throttled, cut off) fails the services
+        // that need it, not the whole measurement; a report that was read but is malformed stops it.
         ReportScan? ScanOf(ReportKind kind)
         {
+            if (unavailable.TryGetValue(kind, out var known)) throw new ReportUnavailable(known);
             if (!scans.TryGetValue(kind, out var scan))
             {
-                using var content = source.OpenReport(kind, asOf);
-                scan = content is null ? null : ScanContent(content, kind, progress, cancellationToken);
+                ReportContent? content;
+                try { content = source.OpenReport(kind, asOf); }
+                catch (FtException ex) when (ex.Error.ErrorId != "ReportDateNotAvailable" && ex.Error.ErrorId != "SampleDateOutOfRange")
+                {
+                    unavailable[kind] = ex.Error;
+                    throw new ReportUnavailable(ex.Error);
+                }
+                using (content) scan = content is null ? null : ScanContent(content, kind, progress, cancellationToken);
                 scans[kind] = scan;
             }
             return scan;
         }
 
-        var skus = services.Any(s => goals(s).Basis == UsageBasis.PaidUnits) ? source.SubscribedSkus() : null;
+        IReadOnlyList<SubscribedSku>? skus = null;
+        FtError? skusError = null;
+        var skusRead = false;
+        IReadOnlyList<SubscribedSku>? Skus()
+        {
+            if (!skusRead)
+            {
+                skusRead = true;
+                try { skus = source.SubscribedSkus(); }
+                catch (FtException ex) { skusError = ex.Error; }
+            }
+            if (skusError is not null) throw new ReportUnavailable(skusError);
+            return skus;
+        }
+
         var measured = new List<(M365Service Service, ReportScan? Activity, Outcome<ActiveUsage>? Failure, long Denominator)>();
         foreach (var service in services)
+        {
+            try
+            {
+                measured.Add(MeasureOne(service));
+            }
+            catch (ReportUnavailable failure)
+            {
+                measured.Add((service, null, Outcome<ActiveUsage>.Fail(failure.Error), 0));
+            }
+        }
+
+        (M365Service, ReportScan?, Outcome<ActiveUsage>?, long) MeasureOne(M365Service service)
         {
             var activity = ActivityReport(service).Select(ScanOf).FirstOrDefault(s => s is not null);
             if (activity is null)
             {
-                measured.Add((service, null, Outcome<ActiveUsage>.Fail(new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
+                return (service, null, Outcome<ActiveUsage>.Fail(new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
                     $"{source.Description} has no report with {service} activity: " +
-                    string.Join(" or ", ActivityReport(service).Select(k => ReportDefinition.For(k).GraphFunction)) + ".")), 0));
-                continue;
+                    string.Join(" or ", ActivityReport(service).Select(k => ReportDefinition.For(k).GraphFunction)) + ".")), 0);
             }
             var basis = goals(service).Basis;
             long? denominator = basis == UsageBasis.PaidUnits
-                ? skus is null ? null : _plans.PaidUnits(skus, service)
+                ? Skus() is { } list ? _plans.PaidUnits(list, service) : null
                 : LicensedUsers(service, activity, ScanOf);
             if (denominator is null)
             {
-                measured.Add((service, activity, Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.ObjectNotFound, service,
+                return (service, activity, Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.ObjectNotFound, service,
                     $"{source.Description} has no subscribed SKUs, so {service} has no paid units to divide by. " +
-                    "Add the JSON of GET /subscribedSkus to the folder, or measure with -Basis LicensedUsers.")), 0));
-                continue;
+                    "Add the JSON of GET /subscribedSkus to the folder, or measure with -Basis LicensedUsers.")), 0);
             }
-            measured.Add((service, activity, null, denominator.Value));
+            return (service, activity, null, denominator.Value);
         }
 
         var dates = scans.Values.Where(s => s?.RefreshDate is not null).Select(s => s!.RefreshDate!.Value).Distinct().ToList();
@@ -148,5 +182,12 @@ public sealed class ActiveUsageCalculator
         var definition = ReportDefinition.For(kind);
         return ReportScanner.Scan(rows, definition,
             progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken);
+    }
+
+    /// <summary>Carries a source's failure to give a report to the services that need it.</summary>
+    private sealed class ReportUnavailable : Exception
+    {
+        public ReportUnavailable(FtError error) : base(error.Message) => Error = error;
+        public FtError Error { get; }
     }
 }

@@ -25,6 +25,15 @@ public abstract class FtWorkspaceCmdlet : FtCmdlet
     protected Workspace ResolveWorkspace() =>
         FastTrack.Core.Workspaces.Workspace.Resolve(Workspace is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Workspace));
 
+    /// <summary>Writes what the tenant's Graph connection logged (retries, downloads, cache hits) to -Verbose.</summary>
+    protected void WriteConnectionLog(Guid? tenantId)
+    {
+        if (tenantId is { } id && Core.Graph.TenantConnections.Find(id) is { } connection)
+        {
+            foreach (var line in connection.DrainLog()) WriteVerbose(line);
+        }
+    }
+
     /// <summary>Service names from a parameter; an unknown one stops the cmdlet (nothing is written).</summary>
     protected IReadOnlyList<M365Service> ResolveServices(IEnumerable<string> names)
     {

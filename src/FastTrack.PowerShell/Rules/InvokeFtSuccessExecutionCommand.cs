@@ -41,10 +41,12 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
             WriteProgress(new ProgressRecord(2, "Running the playbook", plan.Customer) { PercentComplete = -1, CurrentOperation = $"{++_done} plans" });
             Guard(() =>
             {
-                var source = UsageSources.For(plan, folder, Sample);
-                if (source is null) WriteVerbose($"{plan.Customer}: not measured (no usage source; give -Path or -Sample). The rules use the saved history.");
+                var source = UsageSources.For(plan, folder, Sample, ResolveWorkspace(), _stop.Token);
+                if (source is null) WriteVerbose($"{plan.Customer}: not measured (no usage source: connect its tenant with Connect-FtTenant, or give -Path or -Sample). The rules use the saved history.");
                 else WriteVerbose($"{plan.Customer}: measuring from {source.Description}.");
-                var run = SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, OutputCulture(Culture), AsOf, AllowPartial, _stop.Token);
+                SuccessExecution run;
+                try { run = SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, OutputCulture(Culture), AsOf, AllowPartial, _stop.Token); }
+                finally { WriteConnectionLog(plan.TenantId); }
                 foreach (var failure in run.Result.Failures) WriteFtError(failure);
                 if (run.Result.SnapshotWithheld)
                 {

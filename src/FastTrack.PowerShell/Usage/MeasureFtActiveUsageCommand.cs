@@ -109,6 +109,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         }
         finally
         {
+            WriteConnectionLog(plan?.TenantId ?? source.TenantId);
             WriteProgress(new ProgressRecord(1, "Measuring active usage", "Done") { RecordType = ProgressRecordType.Completed });
         }
         Emit(results, source.Description);
@@ -150,9 +151,9 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
             }
             return _source = new FolderUsageSource(folder);
         }
-        if (UsageSources.For(plan, null, Sample) is { } source) return source;
+        if (UsageSources.For(plan, null, Sample, ResolveWorkspace(), _stop.Token) is { } source) return source;
         throw new FtError("UsageSourceMissing", FtErrorKind.InvalidArgument, plan?.Customer ?? "Measure-FtActiveUsage",
-            $"No usage data for {(plan is null ? "the measurement" : plan.Customer)}: give -Path <folder of exported reports>, -Sample, or pipe report rows from Import-Csv.").ToException();
+            $"No usage data for {(plan is null ? "the measurement" : plan.Customer)}: connect its tenant with Connect-FtTenant, or give -Path <folder of exported reports>, -Sample, or pipe report rows from Import-Csv.").ToException();
     }
 
     private void Emit(IReadOnlyList<Outcome<ActiveUsage>> results, string sourceName)

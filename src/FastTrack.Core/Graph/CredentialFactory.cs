@@ -1,0 +1,100 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
+using Azure.Core;
+using Azure.Identity;
+using FastTrack.Core.Errors;
+
+namespace FastTrack.Core.Graph;
+
+/// <summary>Builds the Azure.Identity credential for a connection request. Secrets leave their
+/// SecureString only here, straight into the credential.</summary>
+internal static class CredentialFactory
+{
+    public static TokenCredential Create(ConnectionRequest request)
+    {
+        var authority = GraphClouds.Authority(request.Cloud);
+        switch (request.Method)
+        {
+            case ConnectionMethod.Certificate:
+                return new ClientCertificateCredential(Require(request.Tenant, "Tenant"), Require(request.ClientId, "ClientId"), Certificate(request),
+                    new ClientCertificateCredentialOptions { AuthorityHost = authority });
+            case ConnectionMethod.ClientSecret:
+                return new ClientSecretCredential(Require(request.Tenant, "Tenant"), Require(request.ClientId, "ClientId"), Reveal(request.ClientSecret, "ClientSecret"),
+                    new ClientSecretCredentialOptions { AuthorityHost = authority });
+            case ConnectionMethod.DeviceCode:
+                if (request.NonInteractive)
+                {
+                    throw new FtError("InteractionRequired", FtErrorKind.InvalidOperation, "DeviceCode",
+                        "Signing in with a device code needs a person, but this session is non-interactive. For scheduled runs use -CertificateThumbprint, -ClientSecret or -ManagedIdentity.").ToException();
+                }
+                return new DeviceCodeCredential(new DeviceCodeCredentialOptions
+                {
+                    TenantId = request.Tenant,
+                    ClientId = Require(request.ClientId, "ClientId"),
+                    AuthorityHost = authority,
+                    DeviceCodeCallback = (info, _) =>
+                    {
+                        request.DeviceCodePrompt?.Invoke(info.Message);
+                        return Task.CompletedTask;
+                    },
+                });
+            case ConnectionMethod.ManagedIdentity:
+                return new ManagedIdentityCredential(request.ManagedIdentityClientId is { } id
+                    ? ManagedIdentityId.FromUserAssignedClientId(id)
+                    : ManagedIdentityId.SystemAssigned);
+            case ConnectionMethod.AccessToken:
+                return new StaticTokenCredential(Reveal(request.AccessToken, "AccessToken"));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(request), request.Method, null);
+        }
+    }
+
+    /// <summary>The scopes to ask for: app-only and managed identities get the app's consented
+    /// permissions (.default); a person signs in for the two the module needs.</summary>
+    public static string[] Scopes(ConnectionRequest request)
+    {
+        var resource = GraphClouds.GraphEndpoint(request.Cloud).ToString();
+        return request.Method == ConnectionMethod.DeviceCode
+            ? new[] { resource + "Reports.Read.All", resource + "Organization.Read.All" }
+            : new[] { resource + ".default" };
+    }
+
+    private static X509Certificate2 Certificate(ConnectionRequest request)
+    {
+        if (request.Certificate is { } given)
+        {
+            if (!given.HasPrivateKey)
+                throw new FtError("CertificateWithoutKey", FtErrorKind.InvalidArgument, given.Thumbprint,
+                    $"The certificate {given.Thumbprint} has no private key, so it cannot sign in.").ToException();
+            return given;
+        }
+        var thumbprint = Require(request.CertificateThumbprint, "CertificateThumbprint").Replace(" ", "");
+        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        {
+            using var store = new X509Store(StoreName.My, location);
+            try { store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly); }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException || ex is PlatformNotSupportedException) { continue; }
+            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
+            if (found.Count > 0 && found[0].HasPrivateKey) return found[0];
+        }
+        throw new FtError("CertificateNotFound", FtErrorKind.ObjectNotFound, thumbprint,
+            $"No certificate with a private key and thumbprint {thumbprint} is in the CurrentUser or LocalMachine 'My' store. Pass it with -Certificate instead.").ToException();
+    }
+
+    private static string Require(string? value, string parameter) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new FtError("ConnectionParameterMissing", FtErrorKind.InvalidArgument, parameter, $"-{parameter} is required for this way of connecting.").ToException()
+            : value!;
+
+    private static string Reveal(SecureString? secret, string parameter)
+    {
+        if (secret is null || secret.Length == 0)
+            throw new FtError("ConnectionParameterMissing", FtErrorKind.InvalidArgument, parameter, $"-{parameter} is required for this way of connecting.").ToException();
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+        try { return Marshal.PtrToStringUni(pointer)!; }
+        finally { Marshal.ZeroFreeGlobalAllocUnicode(pointer); }
+    }
+}

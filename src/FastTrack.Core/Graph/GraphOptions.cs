@@ -1,0 +1,15 @@
+using System;
+
+namespace FastTrack.Core.Graph;
+
+/// <summary>Limits of the live source: retries, deadlines, and where diagnostics go (-Verbose).</summary>
+public sealed class GraphOptions
+{
+    public RetryPolicy Retry { get; set; } = new();
+    /// <summary>Deadline of one report download, body included.</summary>
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Deadline of one small call (organization, subscribedSkus, reportSettings).</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    /// <summary>Receives one line per retry and download; lines never hold a token or a download URL.</summary>
+    public Action<string>? Log { get; set; }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using FastTrack.Core.Usage;
+using FastTrack.Core.Usage.Licensing;
+using FastTrack.Core.Usage.Reports;
+
+namespace FastTrack.Core.Graph;
+
+/// <summary>A connected tenant's reports and subscriptions from Microsoft Graph, each report downloaded
+/// once a day into the workspace cache and read from there.</summary>
+internal sealed class GraphUsageSource : IUsageDataSource
+{
+    private const string ReportsPermission = "Reports.Read.All";
+    private const string OrganizationPermission = "Organization.Read.All";
+    private readonly TenantConnection _connection;
+    private readonly GraphSession _session;
+    private readonly ReportCache _cache;
+    private readonly CancellationToken _cancellation;
+
+    public GraphUsageSource(TenantConnection connection, GraphSession session, ReportCache cache, CancellationToken cancellation)
+    {
+        _connection = connection;
+        _session = session;
+        _cache = cache;
+        _cancellation = cancellation;
+    }
+
+    public string Description => $"Microsoft Graph for {_connection.DisplayName ?? _connection.TenantId.ToString()} ({_connection.TenantId})";
+    public Guid? TenantId => _connection.TenantId;
+    public string? Customer => _connection.DisplayName;
+
+    public ReportContent? OpenReport(ReportKind kind, DateTime? asOf)
+    {
+        var function = ReportDefinition.For(kind).GraphFunction;
+        var day = kind == ReportKind.Office365ActivationsUserDetail ? null : asOf?.Date;
+        var path = _cache.PathOf(_connection.TenantId, function, day, DateTime.UtcNow.Date);
+        var what = $"{function} of {_connection.DisplayName ?? _connection.TenantId.ToString()}" + (day is { } d ? $" for {d:yyyy-MM-dd}" : "");
+        if (File.Exists(path))
+        {
+            _session.Options.Log?.Invoke($"{what}: from the workspace cache.");
+        }
+        else
+        {
+            _session.Options.Log?.Invoke($"{what}: downloading from Microsoft Graph.");
+            var request = ReportRequests.For(_session.Client, kind, day);
+            using var body = _session.Get(request, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation, out var deadline);
+            using (deadline)
+            {
+                ReportCache.Store(path, file =>
+                {
+                    try { body.CopyToAsync(file, 81920, deadline.Token).GetAwaiter().GetResult(); }
+                    catch (Exception ex) when (ex is IOException || ex is System.Net.Http.HttpRequestException || ex is OperationCanceledException)
+                    {
+                        throw GraphErrors.From(ex, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation).ToException();
+                    }
+                });
+            }
+        }
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return new ReportContent(stream, what, stream.Length);
+    }
+
+    public IReadOnlyList<SubscribedSku>? SubscribedSkus()
+    {
+        var what = $"the subscribed SKUs of {_connection.DisplayName ?? _connection.TenantId.ToString()}";
+        var json = _session.GetText(_session.Client.SubscribedSkus.ToGetRequestInformation(), what, OrganizationPermission, _cancellation);
+        return SubscribedSkuParser.Parse(json, what);
+    }
+}
