@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using FastTrack.Core.Concurrency;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
@@ -62,14 +63,38 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     [Parameter]
     public SwitchParameter AllowPartial { get; set; }
 
+    /// <summary>Tenants measured at once when many plans are piped in; 1 measures each as it arrives.</summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    private readonly List<CustomerPlan> _plans = new();
+    private Core.Workspaces.Workspace? _workspace;
+    private string? _folder;
+
+    protected override void BeginProcessing()
+    {
+        _workspace = ResolveWorkspace();
+        if (ParameterSetName == PathSet)
+        {
+            _folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (File.Exists(_folder))
+            {
+                ThrowFtError(new FtError("ReportFolderExpected", FtErrorKind.InvalidArgument, _folder,
+                    $"'{_folder}' is a file. -Path takes the folder the reports were exported to; pipe a single report with Import-Csv '{_folder}' | Measure-FtActiveUsage."));
+            }
+        }
+    }
+
     protected override void ProcessRecord()
     {
         var input = InputObject?.BaseObject;
         if (input is CustomerPlan plan)
         {
-            Guard(() => MeasurePlan(plan));
+            if (ThrottleLimit > 1) _plans.Add(plan); // measured together in EndProcessing
+            else Guard(() => MeasurePlan(plan));
         }
-        else if (InputObject is not null && input is not CustomerPlan)
+        else if (InputObject is not null)
         {
             CollectRow(InputObject);
         }
@@ -81,14 +106,10 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
 
     protected override void EndProcessing()
     {
-        if (_rows.Count > 0)
-        {
-            Guard(MeasureRows);
-        }
-        else if (InputObject is null && TenantId is null && MyInvocation.ExpectingInput == false)
-        {
-            Guard(() => MeasurePlan(null));
-        }
+        if (_plans.Count == 1) Guard(() => MeasurePlan(_plans[0]));
+        else if (_plans.Count > 1) MeasureInParallel();
+        else if (_rows.Count > 0) Guard(MeasureRows);
+        else if (InputObject is null && TenantId is null && MyInvocation.ExpectingInput == false) Guard(() => MeasurePlan(null));
     }
 
     protected override void StopProcessing() => _stop.Cancel();
@@ -103,10 +124,6 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         {
             results = measurement.Measure(source, AsOf, new ProgressReporter(this), _stop.Token);
         }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
         finally
         {
             WriteConnectionLog(plan?.TenantId ?? source.TenantId);
@@ -114,6 +131,40 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         }
         Emit(results, source.Description);
         if (Save) SaveSnapshots(plan, results);
+    }
+
+    // Several tenants at once (each under its own Graph limits); output, errors, progress and -Save
+    // confirmations stay on the pipeline thread, in the order the tenants finish.
+    private void MeasureInParallel()
+    {
+        var services = Services();
+        var done = 0;
+        var runs = Throttled.Run(_plans, ThrottleLimit, (plan, token) =>
+        {
+            var source = SourceFor(plan, token);
+            return (Source: source.Description, Results: new PlanMeasurement(PlaybookCatalog.Default, plan, services, Basis).Measure(source, AsOf, null, token));
+        }, _stop.Token);
+        try
+        {
+            foreach (var run in runs)
+            {
+                WriteProgress(new ProgressRecord(1, "Measuring active usage", $"{++done} of {_plans.Count} tenants") { PercentComplete = done * 100 / _plans.Count, CurrentOperation = run.Item.Customer });
+                WriteConnectionLog(run.Item.TenantId);
+                if (run.Error is FtException failed) { WriteFtError(failed.Error); continue; }
+                if (run.Error is OperationCanceledException) throw new PipelineStoppedException();
+                if (run.Error is not null) throw run.Error;
+                Emit(run.Result.Results, run.Result.Source);
+                if (Save) Guard(() => SaveSnapshots(run.Item, run.Result.Results));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            WriteProgress(new ProgressRecord(1, "Measuring active usage", "Done") { RecordType = ProgressRecordType.Completed });
+        }
     }
 
     private void MeasureRows()
@@ -138,20 +189,11 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
 
     private IReadOnlyList<M365Service>? Services() => Service is null ? null : ResolveServices(Service);
 
-    private IUsageDataSource SourceFor(CustomerPlan? plan)
+    // No SessionState here: in parallel runs this is called off the pipeline thread.
+    private IUsageDataSource SourceFor(CustomerPlan? plan, CancellationToken? token = null)
     {
-        if (_source is not null) return _source;
-        if (ParameterSetName == PathSet)
-        {
-            var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            if (File.Exists(folder))
-            {
-                throw new FtError("ReportFolderExpected", FtErrorKind.InvalidArgument, folder,
-                    $"'{folder}' is a file. -Path takes the folder the reports were exported to; pipe a single report with Import-Csv '{folder}' | Measure-FtActiveUsage.").ToException();
-            }
-            return _source = new FolderUsageSource(folder);
-        }
-        if (UsageSources.For(plan, null, Sample, ResolveWorkspace(), _stop.Token) is { } source) return source;
+        if (_folder is not null) return _source ??= new FolderUsageSource(_folder);
+        if (UsageSources.For(plan, null, Sample, _workspace!, token ?? _stop.Token) is { } source) return source;
         throw new FtError("UsageSourceMissing", FtErrorKind.InvalidArgument, plan?.Customer ?? "Measure-FtActiveUsage",
             $"No usage data for {(plan is null ? "the measurement" : plan.Customer)}: connect its tenant with Connect-FtTenant, or give -Path <folder of exported reports>, -Sample, or pipe report rows from Import-Csv.").ToException();
     }
