@@ -44,22 +44,47 @@ internal sealed class GraphUsageSource : IUsageDataSource
         else
         {
             _session.Options.Log?.Invoke($"{what}: downloading from Microsoft Graph.");
-            var request = ReportRequests.For(_session.Client, kind, day);
-            using var body = _session.Get(request, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation, out var deadline);
-            using (deadline)
+            var retry = _session.Options.Retry;
+            for (var attempt = 1; ; attempt++)
             {
-                ReportCache.Store(path, file =>
+                try
                 {
-                    try { body.CopyToAsync(file, 81920, deadline.Token).GetAwaiter().GetResult(); }
-                    catch (Exception ex) when (ex is IOException || ex is System.Net.Http.HttpRequestException || ex is OperationCanceledException)
-                    {
-                        throw GraphErrors.From(ex, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation).ToException();
-                    }
-                });
+                    Download(kind, day, path, what);
+                    break;
+                }
+                catch (Errors.FtException ex) when (ex.Error.ErrorId == "GraphConnectionFailed" && attempt < retry.MaxAttempts)
+                {
+                    // The body was cut off after the headers (the handler retries only before them).
+                    var wait = retry.Backoff(attempt, null);
+                    _session.Options.Log?.Invoke($"{what}: the download was cut off; retry {attempt} of {retry.MaxAttempts - 1} in {wait.TotalSeconds:0.#} s.");
+                    retry.Delay(wait, _cancellation).GetAwaiter().GetResult();
+                }
             }
         }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         return new ReportContent(stream, what, stream.Length);
+    }
+
+    private void Download(ReportKind kind, DateTime? day, string path, string what)
+    {
+        var request = ReportRequests.For(_session.Client, kind, day);
+        using var body = _session.Get(request, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation, out var deadline);
+        using (deadline)
+        {
+            ReportCache.Store(path, file =>
+            {
+                try
+                {
+                    body.CopyToAsync(file, 81920, deadline.Token).GetAwaiter().GetResult();
+                    // Graph always sends at least the header row: nothing at all is a failed download.
+                    if (file.Length == 0) throw new IOException("empty report body");
+                }
+                catch (Exception ex) when (ex is IOException || ex is System.Net.Http.HttpRequestException || ex is OperationCanceledException)
+                {
+                    throw GraphErrors.From(ex, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation).ToException();
+                }
+            });
+        }
     }
 
     public IReadOnlyList<SubscribedSku>? SubscribedSkus()

@@ -24,6 +24,12 @@ public static class TenantConnector
             };
         }
         options ??= new GraphOptions();
+        return Connect(request, options, CredentialFactory.Create(request), cancellationToken);
+    }
+
+    /// <summary>Connects with a credential built elsewhere (the tests' stand-in for Entra ID, which cannot run here).</summary>
+    internal static TenantConnection Connect(ConnectionRequest request, GraphOptions options, Azure.Core.TokenCredential credential, CancellationToken cancellationToken)
+    {
         TenantConnection? created = null;
         var pending = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var log = options.Log;
@@ -33,7 +39,6 @@ public static class TenantConnector
             log?.Invoke(line);
             if (created is { } c) c.Log(line); else pending.Enqueue(SecretText.Redact(line));
         };
-        var credential = CredentialFactory.Create(request);
         var session = new GraphSession(credential, request.Endpoint, CredentialFactory.Scopes(request), options);
         try
         {

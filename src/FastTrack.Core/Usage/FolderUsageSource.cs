@@ -28,6 +28,7 @@ public sealed class FolderUsageSource : IUsageDataSource
         var dates = new Dictionary<string, DateTime>();
         foreach (var file in Directory.GetFiles(Folder, "*.csv").OrderBy(f => f, StringComparer.Ordinal))
         {
+            if (new FileInfo(file).Length == 0) continue; // not a report: even an empty one has its header
             using var rows = new CsvReportRows(File.OpenRead(file), file);
             var definition = ReportDefinition.Recognise(rows.Headers);
             if (definition is null) continue; // not a report this engine reads (a counts report, say)

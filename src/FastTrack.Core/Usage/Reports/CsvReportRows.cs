@@ -1,3 +1,4 @@
+using FastTrack.Core.Errors;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -19,7 +20,15 @@ internal sealed class CsvReportRows : IReportRows
         _stream = stream;
         SourceName = sourceName;
         var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
-        _reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 64 * 1024 });
+        try
+        {
+            _reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 64 * 1024 });
+        }
+        catch (CsvMissingHeadersException)
+        {
+            throw new FtError("ReportHeaderMissing", FtErrorKind.InvalidData, sourceName,
+                $"'{sourceName}' is empty: a usage report has at least its header row. Export it again.").ToException();
+        }
         Headers = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetName(i).Trim()).ToArray();
     }
 
