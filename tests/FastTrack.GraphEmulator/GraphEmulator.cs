@@ -128,6 +128,7 @@ public sealed class GraphEmulator : IDisposable
     {
         var request = context.Request;
         var path = Uri.UnescapeDataString(request.Url!.AbsolutePath).TrimEnd('/');
+        if (path.StartsWith("/emulator/", StringComparison.Ordinal)) return await Control(context, path).ConfigureAwait(false);
         var auth = request.Headers["Authorization"];
         if (auth is null || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || !AcceptedTokens.Contains(auth.Substring(7)))
             return await Error(context.Response, 401, "InvalidAuthenticationToken", "Access token is empty or invalid.").ConfigureAwait(false);
@@ -202,6 +203,38 @@ public sealed class GraphEmulator : IDisposable
         }
         response.Close();
         return 200;
+    }
+
+    // The control channel of the out-of-process emulator (Program.cs): faults in, requests and the download key out.
+    private async Task<int> Control(HttpListenerContext context, string path)
+    {
+        switch (path)
+        {
+            case "/emulator/faults":
+                using (var reader = new StreamReader(context.Request.InputStream))
+                {
+                    // pathContains|kind|value|times   kind: status (value "429:7" = status 429, Retry-After 7), reset, slow (seconds), truncate (bytes)
+                    var f = (await reader.ReadToEndAsync().ConfigureAwait(false)).Trim().Split('|');
+                    Fault fault = f[1] switch
+                    {
+                        "status" => new StatusFault(int.Parse(f[2].Split(':')[0], CultureInfo.InvariantCulture), f[2].Contains(':') ? int.Parse(f[2].Split(':')[1], CultureInfo.InvariantCulture) : null),
+                        "reset" => new ConnectionResetFault(),
+                        "slow" => new SlowBodyFault(TimeSpan.FromSeconds(double.Parse(f[2], CultureInfo.InvariantCulture))),
+                        _ => new TruncatedBodyFault(int.Parse(f[2], CultureInfo.InvariantCulture)),
+                    };
+                    Faults.Add(f[0], fault, int.Parse(f[3], CultureInfo.InvariantCulture));
+                }
+                return await Json(context.Response, "{}").ConfigureAwait(false);
+            case "/emulator/requests":
+                return await Json(context.Response, System.Text.Json.JsonSerializer.Serialize(Requests)).ConfigureAwait(false);
+            case "/emulator/secret":
+                return await Json(context.Response, System.Text.Json.JsonSerializer.Serialize(DownloadSecret)).ConfigureAwait(false);
+            case "/emulator/concealed":
+                DisplayConcealedNames = true;
+                return await Json(context.Response, "{}").ConfigureAwait(false);
+            default:
+                return await Error(context.Response, 404, "NotFound", "No such control.").ConfigureAwait(false);
+        }
     }
 
     private static ReportKind? Kind(string function) =>
