@@ -1,26 +1,33 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using FastTrack.Core.Concurrency;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Workspaces;
 using FastTrack.PowerShell.Infrastructure;
 
 namespace FastTrack.PowerShell.Rules;
 
 /// <summary>The scheduled-job entry point: for every plan (or those piped in), measure AU when a source is
 /// at hand, save the snapshot, apply the rules, and return the next actions and what changed since the
-/// last run. -WhatIf returns the same result and writes nothing.</summary>
+/// last run. Tenants are prepared in parallel (-ThrottleLimit); saving, output and errors stay on the
+/// pipeline thread. -WhatIf returns the same result and writes nothing.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "FtSuccessExecution", SupportsShouldProcess = true, DefaultParameterSetName = AllPlans)]
 [OutputType(typeof(SuccessExecutionResult))]
 public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 {
     private readonly CancellationTokenSource _stop = new();
-    private int _done;
+    private readonly List<CustomerPlan> _plans = new();
+    private Workspace? _workspace;
+    private string? _folder;
+    private CultureInfo? _culture;
 
     /// <summary>A folder of exported reports (one tenant's: other plans are refused).</summary>
     [Parameter] [ValidateNotNullOrEmpty] public string? Path { get; set; }
@@ -33,36 +40,68 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 
     [Parameter] public CultureInfo? Culture { get; set; }
 
-    protected override void ProcessRecord()
+    [Parameter] [ValidateRange(1, 32)] public int ThrottleLimit { get; set; } = 4;
+
+    protected override void BeginProcessing()
     {
-        var folder = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        foreach (var plan in InputPlans())
+        _workspace = ResolveWorkspace();
+        _folder = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        _culture = OutputCulture(Culture);
+    }
+
+    protected override void ProcessRecord() => _plans.AddRange(InputPlans());
+
+    protected override void EndProcessing()
+    {
+        var done = 0;
+        try
         {
-            WriteProgress(new ProgressRecord(2, "Running the playbook", plan.Customer) { PercentComplete = -1, CurrentOperation = $"{++_done} plans" });
-            Guard(() =>
+            foreach (var run in Throttled.Run(_plans, ThrottleLimit, Prepare, _stop.Token))
             {
-                var source = UsageSources.For(plan, folder, Sample, ResolveWorkspace(), _stop.Token);
-                if (source is null) WriteVerbose($"{plan.Customer}: not measured (no usage source: connect its tenant with Connect-FtTenant, or give -Path or -Sample). The rules use the saved history.");
-                else WriteVerbose($"{plan.Customer}: measuring from {source.Description}.");
-                SuccessExecution run;
-                try { run = SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, OutputCulture(Culture), AsOf, AllowPartial, _stop.Token); }
-                finally { WriteConnectionLog(plan.TenantId); }
-                foreach (var failure in run.Result.Failures) WriteFtError(failure);
-                if (run.Result.SnapshotWithheld)
-                {
-                    WriteFtError(new FtError("SnapshotIncomplete", FtErrorKind.InvalidResult, plan.TenantId,
-                        $"No AU snapshot was saved for {plan.Customer}: {string.Join(", ", run.Result.Failures.Select(f => f.Target))} could not be measured. Use -AllowPartial to save the rest."));
-                }
-                var measured = run.Result.SnapshotWithheld ? 0 : run.Result.Measured.Count;
-                run.Save(Store, p => ShouldProcess($"{p.Customer} ({p.TenantId})",
-                    measured > 0 ? $"Save {measured} AU snapshot{(measured == 1 ? "" : "s")} and this run of the playbook" : "Save this run of the playbook"));
-                WriteObject(run.Result);
-            });
+                var plan = run.Item;
+                WriteProgress(new ProgressRecord(2, "Running the playbook", $"{++done} of {_plans.Count} plans") { PercentComplete = done * 100 / _plans.Count, CurrentOperation = plan.Customer });
+                WriteConnectionLog(plan.TenantId);
+                if (run.Error is FtException failed) { WriteFtError(failed.Error); continue; }
+                if (run.Error is OperationCanceledException) throw new PipelineStoppedException();
+                if (run.Error is not null) throw run.Error;
+                Guard(() => Finish(run.Result!));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            WriteProgress(new ProgressRecord(2, "Running the playbook", "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 
-    protected override void EndProcessing() =>
-        WriteProgress(new ProgressRecord(2, "Running the playbook", "Done") { RecordType = ProgressRecordType.Completed });
-
     protected override void StopProcessing() => _stop.Cancel();
+
+    // Off the pipeline thread: no SessionState, no Write*.
+    private (SuccessExecution Run, string? Source) Prepare(CustomerPlan plan, CancellationToken token)
+    {
+        var source = UsageSources.For(plan, _folder, Sample, _workspace!, token);
+        return (SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, _culture!, AsOf, AllowPartial, token), source?.Description);
+    }
+
+    private void Finish((SuccessExecution Run, string? Source) prepared)
+    {
+        var (run, source) = prepared;
+        var result = run.Result;
+        WriteVerbose(source is null
+            ? $"{result.Customer}: not measured (no usage source: connect its tenant with Connect-FtTenant, or give -Path or -Sample). The rules use the saved history."
+            : $"{result.Customer}: measured from {source}.");
+        foreach (var failure in result.Failures) WriteFtError(failure);
+        if (result.SnapshotWithheld)
+        {
+            WriteFtError(new FtError("SnapshotIncomplete", FtErrorKind.InvalidResult, result.TenantId,
+                $"No AU snapshot was saved for {result.Customer}: {string.Join(", ", result.Failures.Select(f => f.Target))} could not be measured. Use -AllowPartial to save the rest."));
+        }
+        var measured = result.SnapshotWithheld ? 0 : result.Measured.Count;
+        run.Save(Store, p => ShouldProcess($"{p.Customer} ({p.TenantId})",
+            measured > 0 ? $"Save {measured} AU snapshot{(measured == 1 ? "" : "s")} and this run of the playbook" : "Save this run of the playbook"));
+        WriteObject(result);
+    }
 }
