@@ -23,6 +23,7 @@
         'Complete-FtSuccessExecution'
         'Connect-FtTenant'
         'Disconnect-FtTenant'
+        'Export-FtAdoptionReport'
         'Export-FtCheckInCalendar'
         'Get-FtActiveUsageHistory'
         'Get-FtBlocker'

@@ -9,6 +9,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Complete-FtSuccessExecution",
         "Connect-FtTenant",
         "Disconnect-FtTenant",
+        "Export-FtAdoptionReport",
         "Export-FtCheckInCalendar",
         "Get-FtActiveUsageHistory",
         "Get-FtBlocker",

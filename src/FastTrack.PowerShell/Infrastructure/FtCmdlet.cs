@@ -40,6 +40,19 @@ public abstract class FtCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>Writes an export atomically; a disk or permission failure is an error naming the file.</summary>
+    protected void WriteFile(string path, string content)
+    {
+        try
+        {
+            Core.Workspaces.AtomicFile.Write(path, content, ownerOnly: false);
+        }
+        catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+        {
+            ThrowFtError(new FtError("FileWriteFailed", FtErrorKind.WriteError, path, $"'{path}' could not be written: {ex.Message}"), ex);
+        }
+    }
+
     internal static ErrorRecord ToErrorRecord(FtError error, Exception? inner)
     {
         var exception = inner ?? new FtException(error);

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Reports;
+using FastTrack.Core.Workspaces;
+using FastTrack.PowerShell.Infrastructure;
+
+namespace FastTrack.PowerShell.Reports;
+
+/// <summary>Writes the adoption report of one plan, or the portfolio page of the plans piped in, as a
+/// self-contained HTML file (or Markdown).</summary>
+[Cmdlet(VerbsData.Export, "FtAdoptionReport", SupportsShouldProcess = true, DefaultParameterSetName = AllPlans)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
+{
+    private readonly List<CustomerPlan> _plans = new();
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Html, or Markdown; by default Markdown for a .md path and Html otherwise.</summary>
+    [Parameter] public ReportFormat? Format { get; set; }
+
+    [Parameter] public CultureInfo? Culture { get; set; }
+
+    /// <summary>Overwrite an existing file.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    [Parameter] public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord() => _plans.AddRange(InputPlans());
+
+    protected override void EndProcessing()
+    {
+        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (Directory.Exists(path))
+        {
+            ThrowFtError(new FtError("PathIsFolder", FtErrorKind.InvalidArgument, path, $"'{path}' is a folder; give the path of the file to write."));
+        }
+        if (File.Exists(path) && !Force)
+        {
+            ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, path, $"'{path}' exists; use -Force to overwrite it."));
+        }
+        var format = Format ?? (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Markdown : ReportFormat.Html);
+        var what = _plans.Count == 1 ? $"the adoption report of {_plans[0].Customer}" : $"the adoption portfolio of {_plans.Count} customers";
+        if (!ShouldProcess(path, $"Write {what} ({format})")) return;
+        var report = AdoptionReport.For(_plans, PlaybookCatalog.Default, DateTimeOffset.Now, OutputCulture(Culture));
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        if (format == ReportFormat.Markdown) MarkdownAdoptionReport.Write(report, text);
+        else HtmlAdoptionReport.Write(report, text);
+        WriteFile(path, text.ToString());
+        if (PassThru) WriteObject(new FileInfo(path));
+    }
+}

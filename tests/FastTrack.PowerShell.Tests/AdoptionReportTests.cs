@@ -1,0 +1,132 @@
+using FastTrack.PowerShell.Tests.Browser;
+using FastTrack.PowerShell.Tests.Hosting;
+
+namespace FastTrack.PowerShell.Tests;
+
+/// <summary>Export-FtAdoptionReport written by the real engine and opened in headless Chromium: it loads
+/// with no console error and no network request, every chart has its data points, and markup fed into
+/// every text field stays text.</summary>
+public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposable
+{
+    private const string Sample = "7c1f3a9e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";
+    private const string Hostile = "5d2f3c1b-0a9e-4d8c-b7a6-958473625140";
+    private const string Script = "<script>window.__xss=1</script>";
+    private const string Image = "<img src=x onerror=\"window.__xss=2\">";
+    private const string Breakout = "\"><svg onload=window.__xss=3>";
+    private static readonly DateTime SampleLastDay = DateTime.UtcNow.Date.AddDays(-2);
+    private readonly ModuleSession _session;
+    private readonly string _workspace = Path.Combine(Path.GetTempPath(), "fasttrack-ps-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "fasttrack-ps-tests", Guid.NewGuid().ToString("N"));
+
+    public AdoptionReportTests(ModuleSession session)
+    {
+        _session = session;
+        Directory.CreateDirectory(_out);
+        Run($"New-FtCustomerPlan -TenantId {Sample} -Customer Contoso -CsmName 'Avery Smith' -IntendedService Teams, Yammer, OneDrive -Workspace $args[0] | Out-Null; " +
+            $"Set-FtCustomerPlan -TenantId {Sample} -Service Teams, Yammer, OneDrive -EnabledOn 2026-06-01 -CommunicatedOn 2026-06-05 -TargetDate $args[2] -Workspace $args[0]; " +
+            $"Add-FtBlocker -TenantId {Sample} -Service Yammer -Description 'Network team blocks the Viva Engage app on phones' -Owner 'IT ops' -Workspace $args[0] | Out-Null; " +
+            $"New-FtCheckInSchedule -TenantId {Sample} -Workspace $args[0] | Out-Null",
+            DateTime.Today.AddDays(60)).AssertNoErrors();
+        foreach (var weeksAgo in new[] { 5, 4, 3, 2, 1, 0 })
+            Run($"Measure-FtActiveUsage -TenantId {Sample} -AsOf $args[2] -Save -Workspace $args[0] | Out-Null", SampleLastDay.AddDays(-7 * weeksAgo)).AssertNoErrors();
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in new[] { _workspace, _out })
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    private ScriptResult Run(string script, params object[] more) => _session.Run(script, new object[] { _workspace, _out }.Concat(more).ToArray());
+
+    private void AddHostilePlan()
+    {
+        Run($"New-FtCustomerPlan -TenantId {Hostile} -Customer $args[2] -CsmName $args[3] -IntendedService Teams -Workspace $args[0] | Out-Null; " +
+            $"Add-FtBlocker -TenantId {Hostile} -Description $args[4] -Owner $args[2] -Workspace $args[0] | Out-Null; " +
+            $"Set-FtTask -TenantId {Hostile} -Id 3731 -Note $args[3] -Owner $args[4] -Workspace $args[0]",
+            "Fabrikam " + Script, Breakout, Image).AssertNoErrors();
+    }
+
+    [Fact]
+    public void The_sample_tenants_report_loads_offline_with_every_data_point_and_no_error()
+    {
+        var path = Path.Combine(_out, "contoso.html");
+        var file = Run($"Export-FtAdoptionReport -TenantId {Sample} -Path $args[2] -PassThru -Workspace $args[0]", path).Single();
+        Assert.Equal(path, file.Str("FullName"));
+
+        using var chromium = new HeadlessChromium();
+        chromium.Open(path);
+        // The screenshot and the page are kept as test artifacts (and, when asked, as the docs' example) first,
+        // so a failure below can be looked at.
+        var png = chromium.Screenshot();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4));
+        var artifacts = Path.Combine(ModulePaths.RepoRoot, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        File.WriteAllBytes(Path.Combine(artifacts, "sample-adoption-report.png"), png);
+        File.Copy(path, Path.Combine(artifacts, "sample-adoption-report.html"), overwrite: true);
+        if (Environment.GetEnvironmentVariable("FASTTRACK_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllBytes(Path.Combine(ModulePaths.RepoRoot, "docs", "sample-adoption-report.png"), png);
+            File.Copy(path, Path.Combine(ModulePaths.RepoRoot, "docs", "sample-adoption-report.html"), overwrite: true);
+        }
+        Assert.Empty(chromium.Errors);
+        Assert.All(chromium.Requests, url => Assert.StartsWith("file://", url));
+        Assert.Equal(3, (int)chromium.Evaluate("document.querySelectorAll('svg.bars rect.bar[data-value]').length")!);
+        Assert.Equal(3, (int)chromium.Evaluate("document.querySelectorAll('svg.trend').length")!);
+        Assert.Equal(18, (int)chromium.Evaluate("document.querySelectorAll('svg.trend circle.point[data-value]').length")!);
+        // Each chart's table twin holds the same numbers.
+        var teamsBar = (string)chromium.Evaluate("document.querySelector('svg.bars rect[data-service=Teams]').getAttribute('data-value')")!;
+        Assert.Contains(teamsBar, (string)chromium.Evaluate("document.querySelector('table.chart-data').textContent")!);
+        Assert.True((bool)chromium.Evaluate("document.body.innerText.includes('10% goal') || document.querySelector('.goal-label').textContent.includes('10% goal')")!);
+        Assert.True((bool)chromium.Evaluate("document.body.innerText.includes('Network team blocks the Viva Engage app on phones')")!);
+
+    }
+
+    [Fact]
+    public void Markup_in_every_text_field_stays_text_in_the_portfolio()
+    {
+        AddHostilePlan();
+        var path = Path.Combine(_out, "portfolio.html");
+        Run("Export-FtAdoptionReport -Path $args[2] -Workspace $args[0]", path).AssertNoErrors();
+
+        using var chromium = new HeadlessChromium();
+        chromium.Open(path);
+        Assert.Empty(chromium.Errors);
+        Assert.All(chromium.Requests, url => Assert.StartsWith("file://", url));
+        Assert.True((bool)chromium.Evaluate("typeof window.__xss === 'undefined'")!);
+        Assert.Equal(0, (int)chromium.Evaluate("document.querySelectorAll('img, script:not(:last-of-type), svg[onload]').length")!);
+        foreach (var text in new[] { Script, Image, Breakout })
+            Assert.True((bool)chromium.Evaluate($"document.body.textContent.includes({System.Text.Json.JsonSerializer.Serialize(text)})")!);
+
+        // The portfolio: one row per customer, linked to its section, sortable.
+        Assert.Equal(2, (int)chromium.Evaluate("document.querySelectorAll('#portfolio tbody tr').length")!);
+        Assert.True((bool)chromium.Evaluate("Array.from(document.querySelectorAll('#portfolio a')).every(a => document.getElementById(a.getAttribute('href').slice(1)) !== null)")!);
+        var first = (string)chromium.Evaluate("document.querySelector('#portfolio tbody tr td').textContent")!;
+        chromium.Evaluate("document.querySelector('#portfolio th button').click(); document.querySelector('#portfolio th button').click(); 0");
+        Assert.NotEqual(first, (string)chromium.Evaluate("document.querySelector('#portfolio tbody tr td').textContent")!);
+        Assert.Empty(chromium.Errors);
+    }
+
+    [Fact]
+    public void WhatIf_writes_nothing_an_existing_file_needs_Force_and_Markdown_escapes_user_text()
+    {
+        AddHostilePlan();
+        var md = Path.Combine(_out, "portfolio.md");
+        Run("Export-FtAdoptionReport -Path $args[2] -WhatIf -Workspace $args[0]", md).AssertNoErrors();
+        Assert.False(File.Exists(md));
+        Run("Export-FtAdoptionReport -Path $args[2] -Workspace $args[0]", md).AssertNoErrors();
+        var text = File.ReadAllText(md);
+        Assert.StartsWith("# Adoption portfolio", text);
+        Assert.Matches(@"\| Teams \| \d+\.\d% \| 10% \| ✓ met \|", text);
+        Assert.DoesNotContain("<script>", text);
+        Assert.DoesNotContain("<img", text);
+        Assert.Contains("&lt;script&gt;", text);
+
+        var exists = Assert.Single(Run("Export-FtAdoptionReport -Path $args[2] -Workspace $args[0]", md).Errors);
+        Assert.Equal("FileExists,FastTrack.PowerShell.Reports.ExportFtAdoptionReportCommand", exists.FullyQualifiedErrorId);
+        Run("Export-FtAdoptionReport -Path $args[2] -Format Html -Force -Workspace $args[0]", md).AssertNoErrors();
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(md));
+    }
+}
