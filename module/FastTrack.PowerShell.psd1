@@ -29,6 +29,7 @@
         'Get-FtBlocker'
         'Get-FtConnection'
         'Get-FtCustomerPlan'
+        'Get-FtModuleDiagnostic'
         'Get-FtNextAction'
         'Get-FtPlaybookActivity'
         'Get-FtPlaybookTask'

@@ -15,6 +15,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Get-FtBlocker",
         "Get-FtConnection",
         "Get-FtCustomerPlan",
+        "Get-FtModuleDiagnostic",
         "Get-FtNextAction",
         "Get-FtPlaybookActivity",
         "Get-FtPlaybookTask",
