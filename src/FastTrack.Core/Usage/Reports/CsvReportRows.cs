@@ -1,3 +1,4 @@
+using System;
 using FastTrack.Core.Errors;
 using System.Collections.Generic;
 using System.IO;
@@ -14,6 +15,7 @@ internal sealed class CsvReportRows : IReportRows
     private readonly Stream _stream;
     private readonly CsvDataReader _reader;
     private long _row;
+    private char[] _field = new char[256];
 
     public CsvReportRows(Stream stream, string sourceName)
     {
@@ -46,6 +48,16 @@ internal sealed class CsvReportRows : IReportRows
     }
 
     public string? Get(int ordinal) => ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : null;
+
+    // Sylvan's netstandard2.0 build has no GetFieldSpan: GetChars copies the field into a reused buffer.
+    public ReadOnlySpan<char> Span(int ordinal)
+    {
+        if (ordinal >= _reader.RowFieldCount) return ReadOnlySpan<char>.Empty;
+        var length = (int)_reader.GetChars(ordinal, 0, null, 0, 0);
+        if (length > _field.Length) _field = new char[Math.Max(length, _field.Length * 2)];
+        _reader.GetChars(ordinal, 0, _field, 0, length);
+        return new ReadOnlySpan<char>(_field, 0, length);
+    }
 
     public void Dispose()
     {

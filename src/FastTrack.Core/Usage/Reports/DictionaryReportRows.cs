@@ -33,6 +33,8 @@ internal sealed class DictionaryReportRows : IReportRows
         return true;
     }
 
+    public ReadOnlySpan<char> Span(int ordinal) => Get(ordinal).AsSpan();
+
     public string? Get(int ordinal)
     {
         if (_current is null) return null;

@@ -15,4 +15,6 @@ internal interface IReportRows : IDisposable
     long BytesRead { get; }
     bool Read();
     string? Get(int ordinal);
+    /// <summary>The field without allocating a string: the per-row hot path reads this.</summary>
+    ReadOnlySpan<char> Span(int ordinal);
 }

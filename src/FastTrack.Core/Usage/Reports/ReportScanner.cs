@@ -47,8 +47,7 @@ internal static class ReportScanner
                 throw new FtError("ReportsMixed", FtErrorKind.InvalidData, rows.SourceName,
                     $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} (line {rows.Line}); export each report once and keep one export per folder.").ToException();
             }
-            var upn = rows.Get(columns.Upn);
-            if (!scan.ConcealedNames && ReportValues.IsConcealed(upn)) scan.ConcealedNames = true;
+            if (!scan.ConcealedNames && ReportValues.IsConcealed(rows.Span(columns.Upn))) scan.ConcealedNames = true;
             if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
             if (IsDeleted(rows, columns))
             {
@@ -87,7 +86,7 @@ internal static class ReportScanner
                 if (licensed) only.Licensed++;
                 var active = InWindow(c.LastActivity, ReportDefinition.LastActivityDate);
                 // Outlook Mobile: a mailbox user active in the window who used Outlook on a phone.
-                if (active && c.OutlookForMobile >= 0) active = !string.IsNullOrWhiteSpace(rows.Get(c.OutlookForMobile));
+                if (active && c.OutlookForMobile >= 0) active = !rows.Span(c.OutlookForMobile).IsWhiteSpace();
                 if (active) only.Active++;
                 break;
         }
@@ -96,19 +95,19 @@ internal static class ReportScanner
     private static bool IsDeleted(IReportRows rows, Columns c)
     {
         if (c.IsDeleted >= 0) return Bool(rows, c.IsDeleted, ReportDefinition.IsDeleted) == true;
-        if (c.UserState >= 0) return string.Equals(rows.Get(c.UserState), "deleted", StringComparison.OrdinalIgnoreCase);
+        if (c.UserState >= 0) return rows.Span(c.UserState).Equals("deleted".AsSpan(), StringComparison.OrdinalIgnoreCase);
         return false;
     }
 
     private static DateTime? Date(IReportRows rows, int ordinal, string name)
     {
-        try { return ReportValues.ParseDate(rows.Get(ordinal)); }
+        try { return ReportValues.ParseDate(rows.Span(ordinal)); }
         catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
     }
 
     private static bool? Bool(IReportRows rows, int ordinal, string name)
     {
-        try { return ReportValues.ParseBool(rows.Get(ordinal)); }
+        try { return ReportValues.ParseBool(rows.Span(ordinal)); }
         catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
     }
 
