@@ -17,6 +17,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('FastTrack.PowerShell.format.ps1xml')
+    TypesToProcess       = @('FastTrack.PowerShell.types.ps1xml')
     CmdletsToExport      = @(
         'Add-FtBlocker'
         'Add-FtTraining'
@@ -34,6 +35,7 @@
         'Get-FtPlaybookActivity'
         'Get-FtPlaybookTask'
         'Get-FtTask'
+        'Get-FtUserActivity'
         'Invoke-FtHandshake'
         'Invoke-FtSuccessExecution'
         'Measure-FtActiveUsage'

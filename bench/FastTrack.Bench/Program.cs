@@ -43,6 +43,13 @@ foreach (var count in users)
 }
 Console.WriteLine();
 foreach (var verdict in verdicts) Console.WriteLine("- " + verdict);
+
+// Cohorts: the users piped in (every tenth user, at most 100,000) against the largest set, all services.
+var largest = ReportSet.Ensure(data, users.Max());
+var cohort = Enumerable.Range(0, runs + 1).Select(_ => Child("cohort", largest)).Skip(1).OrderBy(r => r.ElapsedMs).First();
+Console.WriteLine();
+Console.WriteLine($"Cohort of {Math.Min(100_000, users.Max() / 10):N0} piped users against the {users.Max():N0}-user set, 7 services: " +
+                  $"{cohort.ElapsedMs:0} ms warm ({cohort.ColdMs:0} ms cold), peak working set {cohort.PeakWorkingSetMB:0} MB.");
 return 0;
 
 static ApproachResult Child(string approach, string folder)

@@ -20,6 +20,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Get-FtPlaybookActivity",
         "Get-FtPlaybookTask",
         "Get-FtTask",
+        "Get-FtUserActivity",
         "Invoke-FtHandshake",
         "Invoke-FtSuccessExecution",
         "Measure-FtActiveUsage",

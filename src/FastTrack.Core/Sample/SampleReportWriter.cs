@@ -129,7 +129,8 @@ internal sealed class SampleReportWriter
 
     private void Apps(SampleUser user)
     {
-        if (user.IsDeleted) return; // the apps report lists current users only
+        // The apps report lists current users with a Microsoft 365 Apps licence only (frontline F3 has none).
+        if (user.IsDeleted || !user.IsLicensed(M365Service.Microsoft365Apps)) return;
         var last = Last(user, M365Service.Microsoft365Apps);
         var flags = new string[34];
         for (var i = 0; i < flags.Length; i++) flags[i] = last is not null && Count(user, 60 + i, 3) > 0 ? "Yes" : "No";

@@ -10,16 +10,17 @@ namespace FastTrack.PowerShell.Plans;
 [OutputType(typeof(CustomerPlan))]
 public sealed class AddFtTrainingCommand : FtPlanChangeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 1)]
+    // By property name too, so Get-FtUserActivity -AsTrainingList pipes straight in.
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ServiceCompleter))]
     public string Service { get; set; } = "";
 
-    [Parameter(Mandatory = true, Position = 2)]
+    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Audience { get; set; } = "";
 
     [Parameter] public DateTime? Date { get; set; }
-    [Parameter] [ValidateRange(0, int.MaxValue)] public int? Attendees { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateRange(0, int.MaxValue)] public int? Attendees { get; set; }
 
     protected override void ProcessRecord()
     {

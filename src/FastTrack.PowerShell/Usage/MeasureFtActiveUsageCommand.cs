@@ -10,6 +10,7 @@ using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Usage.People;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
 
@@ -19,7 +20,7 @@ namespace FastTrack.PowerShell.Usage;
 /// report rows piped in from Import-Csv; for the plans piped in or named by -TenantId, or for the data
 /// alone. -Save appends the measurement to each plan's usage history.</summary>
 [Cmdlet(VerbsDiagnostic.Measure, "FtActiveUsage", SupportsShouldProcess = true, DefaultParameterSetName = DefaultSet)]
-[OutputType(typeof(ActiveUsage))]
+[OutputType(typeof(ActiveUsage), typeof(CohortUsage))]
 public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
 {
     private const string DefaultSet = "Default";
@@ -69,6 +70,12 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     public int ThrottleLimit { get; set; } = 4;
 
     private readonly List<CustomerPlan> _plans = new();
+    private readonly List<CohortMember> _members = new();
+
+    /// <summary>With users piped in: measure each group of this property (Department, Office, Country...).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? GroupBy { get; set; }
     private Core.Workspaces.Workspace? _workspace;
     private string? _folder;
 
@@ -96,7 +103,9 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         }
         else if (InputObject is not null)
         {
-            CollectRow(InputObject);
+            // A user (a string, or an object with an identity) joins the cohort; anything else is a report row.
+            if (UserIdentity.Of(InputObject) is { } identity) _members.Add(new CohortMember(identity, UserIdentity.Group(InputObject, GroupBy)));
+            else CollectRow(InputObject);
         }
         else if (TenantId is { } tenantId)
         {
@@ -108,6 +117,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     {
         if (_plans.Count == 1) Guard(() => MeasurePlan(_plans[0]));
         else if (_plans.Count > 1) MeasureInParallel();
+        else if (_members.Count > 0) MeasureCohort();
         else if (_rows.Count > 0) Guard(MeasureRows);
         else if (InputObject is null && TenantId is null && MyInvocation.ExpectingInput == false) Guard(() => MeasurePlan(null));
     }
@@ -164,6 +174,37 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         finally
         {
             WriteProgress(new ProgressRecord(1, "Measuring active usage", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
+
+    // AU of the users piped in: active ÷ those of them licensed for the service, per -GroupBy group.
+    private void MeasureCohort()
+    {
+        CustomerPlan? plan = null;
+        IUsageDataSource? source = null;
+        Guard(() =>
+        {
+            plan = TenantId is { } tenantId ? Store.Read(tenantId) : null;
+            source = SourceFor(plan);
+        });
+        if (source is null) return;
+        var measurement = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis);
+        WriteVerbose($"Measuring {_members.Count} users piped in for {string.Join(", ", measurement.Services)} from {source.Description}.");
+        foreach (var service in measurement.Services)
+        {
+            Guard(() =>
+            {
+                foreach (var usage in CohortMeasurement.Measure(source, _members, new[] { service }, AsOf, s => measurement.Goal(s).TargetPercent, _stop.Token))
+                {
+                    if (usage.Absent.Count > 0)
+                    {
+                        WriteWarning($"{usage.Absent.Count} of {usage.Members} users{(usage.Group is null ? "" : $" in {usage.Group}")} are not counted for {usage.Service}: " +
+                            $"{usage.NotLicensed} not licensed, {usage.Deleted} deleted, {usage.NotInReport} not in the report (see the Absent property).");
+                    }
+                    WriteObject(usage);
+                }
+            });
+            WriteConnectionLog(source.TenantId);
         }
     }
 

@@ -14,7 +14,10 @@ internal static class ReportScanner
     /// <summary>Days in the active-usage window, the refresh date included.</summary>
     public const int WindowDays = 28;
 
-    public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default)
+    /// <param name="perUser">Called for every user row (deleted ones included) when people, not only counts,
+    /// are wanted: cohorts and Get-FtUserActivity.</param>
+    public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default,
+        Action<UserRow>? perUser = null)
     {
         var columns = new Columns(rows, definition);
         var scan = new ReportScan(definition.Kind, rows.SourceName);
@@ -52,17 +55,23 @@ internal static class ReportScanner
             if (IsDeleted(rows, columns))
             {
                 scan.DeletedRows++;
+                if (perUser is not null && definition.Kind != ReportKind.Office365ActivationsUserDetail)
+                {
+                    var deleted = rows.Get(columns.Upn) ?? "";
+                    foreach (var service in definition.Services) perUser(new UserRow(service, deleted, false, null, false, true, refresh));
+                }
                 continue;
             }
-            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh);
+            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh, perUser);
         }
         bytesRead?.Invoke(rows.BytesRead);
         return scan;
     }
 
-    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh)
+    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser)
     {
-        bool InWindow(int ordinal, string name) => Date(rows, ordinal, name) is { } d && d >= windowStart && d <= refresh;
+        bool InWindow(DateTime? date) => date is { } d && d >= windowStart && d <= refresh;
+        var upn = perUser is null ? null : rows.Get(c.Upn) ?? "";
 
         switch (kind)
         {
@@ -70,8 +79,11 @@ internal static class ReportScanner
                 foreach (var service in c.PerService)
                 {
                     var tally = scan.Tallies[service.Service];
-                    if (Bool(rows, service.HasLicense, service.HasLicenseName) == true) tally.Licensed++;
-                    if (InWindow(service.LastActivity, service.LastActivityName)) tally.Active++;
+                    var licensed = Bool(rows, service.HasLicense, service.HasLicenseName) == true;
+                    var last = Date(rows, service.LastActivity, service.LastActivityName);
+                    if (licensed) tally.Licensed++;
+                    if (InWindow(last)) tally.Active++;
+                    perUser?.Invoke(new UserRow(service.Service, upn!, licensed, last, InWindow(last), false, refresh));
                 }
                 break;
             case ReportKind.Office365ActivationsUserDetail:
@@ -81,13 +93,19 @@ internal static class ReportScanner
                     scan.Tallies[M365Service.Microsoft365Apps].Licensed++;
                 break;
             default:
-                var only = scan.Tallies.Values.Single();
-                var licensed = c.IsLicensed < 0 || Bool(rows, c.IsLicensed, "Is Licensed") != false;
-                if (licensed) only.Licensed++;
-                var active = InWindow(c.LastActivity, ReportDefinition.LastActivityDate);
+                var only = c.OnlyTally ??= scan.Tallies.Values.Single();
+                var isLicensed = c.IsLicensed < 0 || Bool(rows, c.IsLicensed, "Is Licensed") != false;
+                if (isLicensed) only.Licensed++;
+                var lastActivity = Date(rows, c.LastActivity, ReportDefinition.LastActivityDate);
+                var active = InWindow(lastActivity);
                 // Outlook Mobile: a mailbox user active in the window who used Outlook on a phone.
-                if (active && c.OutlookForMobile >= 0) active = !rows.Span(c.OutlookForMobile).IsWhiteSpace();
+                if (c.OutlookForMobile >= 0 && rows.Span(c.OutlookForMobile).IsWhiteSpace())
+                {
+                    active = false;
+                    lastActivity = null; // the date is of mail in general, not of the phone app
+                }
                 if (active) only.Active++;
+                perUser?.Invoke(new UserRow(scan.Tallies.Keys.First(), upn!, isLicensed, lastActivity, active, false, refresh));
                 break;
         }
     }
@@ -101,6 +119,7 @@ internal static class ReportScanner
 
     private static DateTime? Date(IReportRows rows, int ordinal, string name)
     {
+        if (ordinal < 0) return null;
         try { return ReportValues.ParseDate(rows.Span(ordinal)); }
         catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
     }
@@ -160,6 +179,8 @@ internal static class ReportScanner
         public int ProductType { get; }
         public int OutlookForMobile { get; }
         public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
+        /// <summary>The one tally of a single-service report, found once rather than per row.</summary>
+        public ServiceTally? OnlyTally { get; set; }
     }
 
     private sealed class ServiceColumns

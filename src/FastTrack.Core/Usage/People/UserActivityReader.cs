@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Usage.Reports;
+
+namespace FastTrack.Core.Usage.People;
+
+/// <summary>Reads the people behind the numbers, one report per service, streaming: each user row becomes
+/// a <see cref="UserActivity"/>. Reports with concealed names cannot name anyone: that is an error, never
+/// a silent zero.</summary>
+public static class UserActivityReader
+{
+    public static void Read(IUsageDataSource source, IReadOnlyList<M365Service> services, DateTime? asOf, Action<UserActivity> each,
+        IProgress<UsageProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var service in services)
+        {
+            ReportDefinition? definition = null;
+            ReportContent? content = null;
+            foreach (var candidate in ReportDefinition.SourcesOf(service))
+            {
+                content = source.OpenReport(candidate.Kind, asOf);
+                if (content is null) continue;
+                definition = candidate;
+                break;
+            }
+            if (content is null || definition is null)
+            {
+                throw new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
+                    $"{source.Description} has no report with {service} activity: {string.Join(" or ", ReportDefinition.SourcesOf(service).Select(d => d.GraphFunction))}.").ToException();
+            }
+            using var open = content;
+            using var rows = new CsvReportRows(content.Stream, content.Name);
+            ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
+            {
+                if (row.Service != service) return;
+                if (ReportValues.IsConcealed(row.UserPrincipalName.AsSpan())) throw Concealed(source);
+                each(new UserActivity
+                {
+                    UserPrincipalName = row.UserPrincipalName,
+                    Service = service,
+                    IsLicensed = row.Licensed,
+                    LastActivityDate = row.LastActivity,
+                    DaysSinceActivity = row.LastActivity is { } last ? (int)(row.RefreshDate - last).TotalDays : null,
+                    ActiveInWindow = row.Active,
+                    IsDeleted = row.Deleted,
+                    AsOf = row.RefreshDate,
+                });
+            });
+        }
+    }
+
+    public static FtException Concealed(IUsageDataSource source) =>
+        new FtError("ConcealedNames", FtErrorKind.InvalidOperation, source.Description,
+            $"The reports of {source.Description} conceal user names, so no user can be matched or named (counts stay right: Measure-FtActiveUsage without users still works). " +
+            "A global admin can show names: Microsoft 365 admin center > Settings > Org settings > Services > Reports, clear \"Display concealed user, group, and site names in all reports\"; " +
+            "or set displayConcealedNames to false on Graph's admin/reportSettings (ReportSettings.ReadWrite.All). This module never changes that setting.").ToException();
+}
