@@ -10,6 +10,12 @@ if (args.Length > 0 && args[0] == "--child")
     return 0;
 }
 
+if (args.Length > 1 && args[0] == "--import")
+{
+    ImportTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 string Arg(string name, string fallback) => Array.IndexOf(args, "--" + name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 var users = Arg("users", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var data = Arg("data", Path.Combine(Path.GetTempPath(), "ftbench"));
