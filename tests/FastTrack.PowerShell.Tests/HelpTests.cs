@@ -49,8 +49,20 @@ public sealed class HelpTests : IClassFixture<ModuleSession>
     }
 
     [Fact]
-    public void The_about_topic_is_shipped()
+    public void The_about_topic_is_shipped_and_describes_the_playbook_and_the_workflow()
     {
-        Assert.True(File.Exists(Path.Combine(ModulePaths.ModuleDirectory, "en-US", "about_FastTrack.help.txt")));
+        var path = Path.Combine(ModulePaths.ModuleDirectory, "en-US", "about_FastTrack.help.txt");
+        Assert.True(File.Exists(path));
+        var text = File.ReadAllText(path);
+        foreach (var part in new[] { "TOPIC", "about_FastTrack", "3731", "3740", "3650", "THE WORKFLOW", "Connect-FtTenant", "Invoke-FtSuccessExecution", "Get-FtModuleDiagnostic" })
+            Assert.Contains(part, text);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportedCommands))]
+    public void Every_cmdlet_declares_its_output_type(string command)
+    {
+        var types = _session.Run("(Get-Command $args[0]).OutputType.Name", command).Output.Select(o => o.ToString()).ToList();
+        Assert.NotEmpty(types);
     }
 }
