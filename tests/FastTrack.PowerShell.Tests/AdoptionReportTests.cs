@@ -82,6 +82,15 @@ public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposa
         Assert.True((bool)chromium.Evaluate("document.body.innerText.includes('10% goal') || document.querySelector('.goal-label').textContent.includes('10% goal')")!);
         Assert.True((bool)chromium.Evaluate("document.body.innerText.includes('Network team blocks the Viva Engage app on phones')")!);
 
+        // It prints: A4 through Chromium's own PDF printer, print styles applied, no error.
+        var pdf = Convert.FromBase64String((string)chromium.Send("Page.printToPDF", new System.Text.Json.Nodes.JsonObject
+        {
+            ["paperWidth"] = 8.27, ["paperHeight"] = 11.69, ["preferCSSPageSize"] = true, ["printBackground"] = true,
+        })!["data"]!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.True(pdf.Length > 10_000, $"{pdf.Length} bytes");
+        Assert.Empty(chromium.Errors);
+
     }
 
     [Fact]

@@ -142,4 +142,18 @@ public sealed class ConnectionCmdletTests : IClassFixture<ModuleSession>, IClass
         foreach (var secret in new[] { _tenants.Tailspin.Token, _tenants.Tailspin.DownloadSecret, "tempauth" })
             Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Ctrl_C_stops_a_slow_download_promptly_and_leaves_nothing_behind()
+    {
+        Connect(_tenants.Northwind).AssertNoErrors();
+        _tenants.Northwind.AddFault("/download/getYammerActivityUserDetail|slow|30|1");
+        var (took, state) = _session.RunAndStop($"Measure-FtActiveUsage -TenantId {_tenants.Northwind.TenantId} -Service Yammer -AsOf $args[1] -Save -Workspace $args[0]",
+            TimeSpan.FromSeconds(2), _workspace, DateTime.UtcNow.Date.AddDays(-9));
+        Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, state);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"stopping took {took}");
+        var cache = Path.Combine(_workspace, "cache", _tenants.Northwind.TenantId.ToString());
+        Assert.False(Directory.Exists(cache) && Directory.GetFiles(cache, "getYammerActivityUserDetail*").Length > 0);
+        Assert.Empty(Run($"Get-FtActiveUsageHistory -TenantId {_tenants.Northwind.TenantId} -Workspace $args[0]").Output);
+    }
 }

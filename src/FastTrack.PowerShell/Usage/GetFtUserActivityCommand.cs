@@ -98,9 +98,10 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
                     list.Add(user.UserPrincipalName);
                 }
                 else WriteObject(user);
-            }, null, _stop.Token));
+            }, new ReportProgress(this, 3, "Reading user activity"), _stop.Token));
             WriteConnectionLog(source.TenantId);
         }
+        WriteProgress(new ProgressRecord(3, "Reading user activity", "Done") { RecordType = ProgressRecordType.Completed });
         foreach (var entry in training.OrderBy(t => t.Key.Item1).ThenBy(t => t.Key.Item2, StringComparer.CurrentCultureIgnoreCase))
             WriteObject(new TrainingList(entry.Key.Item1, entry.Key.Item2, entry.Value));
     }

@@ -132,7 +132,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         IReadOnlyList<Outcome<ActiveUsage>> results;
         try
         {
-            results = measurement.Measure(source, AsOf, new ProgressReporter(this), _stop.Token);
+            results = measurement.Measure(source, AsOf, new ReportProgress(this, 1, "Measuring active usage"), _stop.Token);
         }
         finally
         {
@@ -270,18 +270,5 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         var asOf = measured.Max(m => m.AsOf);
         Store.Update(plan.TenantId, basedOnRevision: null, force: false, PlanChanges.RecordUsage(measured, DateTimeOffset.Now),
             p => ShouldProcess($"{p.Customer} ({p.TenantId})", $"Save {measured.Count} AU snapshot{(measured.Count == 1 ? "" : "s")} as of {asOf:yyyy-MM-dd} ({string.Join(", ", measured.Select(m => m.Service))})"));
-    }
-
-    /// <summary>Reports bytes read as a progress bar; called on the pipeline thread by the scanner.</summary>
-    private sealed class ProgressReporter(MeasureFtActiveUsageCommand cmdlet) : IProgress<UsageProgress>
-    {
-        public void Report(UsageProgress value)
-        {
-            var mb = value.BytesRead / 1048576.0;
-            var status = value.TotalBytes is { } total
-                ? $"{System.IO.Path.GetFileName(value.Report)}: {mb:0.0} of {total / 1048576.0:0.0} MB"
-                : $"{System.IO.Path.GetFileName(value.Report)}: {mb:0.0} MB";
-            cmdlet.WriteProgress(new ProgressRecord(1, "Measuring active usage", status) { PercentComplete = value.Percent ?? -1 });
-        }
     }
 }

@@ -55,6 +55,25 @@ public sealed class ModuleSession : IDisposable
         }
     }
 
+    /// <summary>Runs a script, presses Ctrl+C after <paramref name="stopAfter"/>, and says how long the
+    /// pipeline took to stop and in which state it ended.</summary>
+    public (TimeSpan StopTook, PSInvocationState State) RunAndStop(string script, TimeSpan stopAfter, params object?[] arguments)
+    {
+        lock (_runspace)
+        {
+            using var ps = System.Management.Automation.PowerShell.Create();
+            ps.Runspace = _runspace;
+            ps.AddScript(script);
+            foreach (var argument in arguments) ps.AddArgument(argument);
+            var running = ps.BeginInvoke();
+            Thread.Sleep(stopAfter);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            ps.Stop();
+            try { ps.EndInvoke(running); } catch (PipelineStoppedException) { } catch (RuntimeException) { }
+            return (watch.Elapsed, ps.InvocationStateInfo.State);
+        }
+    }
+
     /// <summary>What tab completion offers at the end of <paramref name="input"/>.</summary>
     public IReadOnlyList<string> Complete(string input) =>
         Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object CompletionText", input)
