@@ -40,6 +40,18 @@ public abstract class FtCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>The file an export cmdlet is asked to write, resolved against the PowerShell location;
+    /// a folder, or an existing file without -Force, stops the cmdlet before anything is done.</summary>
+    protected string ExportPath(string path, bool force)
+    {
+        var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        if (System.IO.Directory.Exists(full))
+            ThrowFtError(new FtError("PathIsFolder", FtErrorKind.InvalidArgument, full, $"'{full}' is a folder; give the path of the file to write."));
+        if (System.IO.File.Exists(full) && !force)
+            ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, full, $"'{full}' exists; use -Force to overwrite it."));
+        return full;
+    }
+
     /// <summary>Writes an export atomically; a disk or permission failure is an error naming the file.</summary>
     protected void WriteFile(string path, string content)
     {

@@ -38,15 +38,7 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
 
     protected override void EndProcessing()
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        if (Directory.Exists(path))
-        {
-            ThrowFtError(new FtError("PathIsFolder", FtErrorKind.InvalidArgument, path, $"'{path}' is a folder; give the path of the file to write."));
-        }
-        if (File.Exists(path) && !Force)
-        {
-            ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, path, $"'{path}' exists; use -Force to overwrite it."));
-        }
+        var path = ExportPath(Path, Force);
         var format = Format ?? (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Markdown : ReportFormat.Html);
         var what = _plans.Count == 1 ? $"the adoption report of {_plans[0].Customer}" : $"the adoption portfolio of {_plans.Count} customers";
         if (!ShouldProcess(path, $"Write {what} ({format})")) return;

@@ -35,15 +35,7 @@ public sealed class ExportFtCheckInCalendarCommand : FtPlanInputCmdlet
 
     protected override void EndProcessing()
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        if (Directory.Exists(path))
-        {
-            ThrowFtError(new FtError("PathIsFolder", FtErrorKind.InvalidArgument, path, $"'{path}' is a folder; give the path of the file to write."));
-        }
-        if (File.Exists(path) && !Force)
-        {
-            ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, path, $"'{path}' exists; use -Force to overwrite it."));
-        }
+        var path = ExportPath(Path, Force);
         var events = CheckInCalendar.Events(_plans, PlaybookCatalog.Default, (From ?? DateTime.Today).Date, DateTime.Today);
         if (!ShouldProcess(path, $"Write {events.Count} check-in(s) of {_plans.Count} plan(s)")) return;
         WriteFile(path, ICalendarWriter.Write(events, DateTimeOffset.UtcNow));
