@@ -6,14 +6,16 @@
     (dotnet) on PATH.
       Build (default)  dotnet build of the solution; stages out/FastTrack.PowerShell/<version>/
       Stage            builds only the module project and prints the staged manifest path
-      Test             dotnet test, then Invoke-Pester tests/Pester when Pester 5 is installed
-      Demo             stages, then runs the README quick start in a clean child session
+      Test             dotnet test of the solution: every xunit suite and the Pester suite in real pwsh
+      Demo             stages, then runs the README quick start in a clean child pwsh, statement by statement
+      Package          stages, then writes out/FastTrack.PowerShell.<version>.nupkg (the PowerShell Gallery's
+                       package format) from the staged module only
 .EXAMPLE
     ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Stage', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Stage', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -23,6 +25,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
+. (Join-Path $root 'eng/ChildShell.ps1')
 
 function Get-ModuleVersion {
     # The one source of the version (Directory.Build.props), as the build itself reads it.
@@ -39,7 +42,7 @@ function Get-StagedManifest {
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
-    & dotnet @Arguments
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
 }
 
@@ -56,39 +59,21 @@ function Invoke-Stage {
 }
 
 function Invoke-Test {
+    # The solution holds the Pester suite as a test project (tests/Pester/FastTrack.Pester.Tests.csproj):
+    # one command runs xunit and Pester, as CI does.
     Invoke-Dotnet test (Join-Path $root 'FastTrack.PowerShell.sln') -c $Configuration
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } |
-        Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: skipped tests/Pester (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).'
-        return
-    }
-    Import-Module $pester
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/Pester'
-    $config.Run.Exit = $false
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
-}
-
-function Get-QuickStart {
-    # The README's quick start is the demo: the script between the quickstart markers.
-    $readme = Get-Content -Raw -Path (Join-Path $root 'README.md')
-    $match = [regex]::Match($readme, '<!-- quickstart -->\s*```powershell\s*(?<code>.*?)```', 'Singleline')
-    if (-not $match.Success) { throw 'README.md has no <!-- quickstart --> powershell block.' }
-    $match.Groups['code'].Value
 }
 
 function Invoke-Demo {
     $manifest = Invoke-Stage | Select-Object -Last 1
-    $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'`n" + (Get-QuickStart)
-    # A clean child session of the same edition: no profile, nothing imported beforehand.
-    $shell = (Get-Process -Id $PID).Path
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-    & $shell -NoProfile -NonInteractive -EncodedCommand $encoded
+    Invoke-ChildShell -ScriptPath (Join-Path $root 'eng/Invoke-QuickStart.ps1') -ArgumentList @('-ManifestPath', $manifest, '-ReadmePath', (Join-Path $root 'README.md'))
     if ($LASTEXITCODE -ne 0) { throw "The quick start failed in the child session (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Package {
+    $manifest = Invoke-Stage | Select-Object -Last 1
+    $package = & (Join-Path $root 'eng/New-ModulePackage.ps1') -ManifestPath $manifest -OutputDirectory (Join-Path $root 'out')
+    Write-Host "Package: $($package.FullName)" -ForegroundColor Green
 }
 
 switch ($Task) {
@@ -96,4 +81,5 @@ switch ($Task) {
     'Stage' { Invoke-Stage | Out-Null }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
 }

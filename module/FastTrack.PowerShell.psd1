@@ -56,7 +56,7 @@
             Tags         = @('FastTrack', 'Microsoft365', 'M365', 'Adoption', 'ActiveUsage', 'Teams', 'OneDrive', 'SharePoint', 'Exchange', 'Yammer', 'VivaEngage', 'MicrosoftGraph', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/fasttrack-powershell/FastTrack.PowerShell/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/fasttrack-powershell/FastTrack.PowerShell'
-            ReleaseNotes = 'See README.md.'
+            ReleaseNotes = 'Customer success plans kept on disk; active usage per service from the Microsoft 365 usage reports (Microsoft Graph, exported CSVs or the bundled sample tenant); the playbook''s rules, tasks and success criteria; promotion to the success review; check-in calendars; the adoption report (HTML, Markdown). See https://github.com/fasttrack-powershell/FastTrack.PowerShell#readme.'
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposa
             "Fabrikam " + Script, Breakout, Image).AssertNoErrors();
     }
 
-    [Fact]
+    [BrowserFact]
     public void The_sample_tenants_report_loads_offline_with_every_data_point_and_no_error()
     {
         var path = Path.Combine(_out, "contoso.html");
@@ -93,7 +93,7 @@ public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposa
 
     }
 
-    [Fact]
+    [BrowserFact]
     public void Markup_in_every_text_field_stays_text_in_the_portfolio()
     {
         AddHostilePlan();

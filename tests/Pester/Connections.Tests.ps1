@@ -5,23 +5,16 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module (Get-FtStagedManifest) -Force
-    $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
-    $emulatorDll = Join-Path $root 'tests/FastTrack.GraphEmulator/bin/Debug/net10.0/FastTrack.GraphEmulator.dll'
-    $script:token = 'pester-' + [guid]::NewGuid()
-    $script:tenant = '3e0fa563-b68f-42de-b828-2d29d91b3ecf'
-    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $emulatorDll, '--tenant-id', $tenant, '--customer', 'Northwind', '--domain', 'northwind.example', '--token', $token) { $start.ArgumentList.Add($a) }
-    $start.RedirectStandardInput = $true
-    $start.RedirectStandardOutput = $true
-    $script:emulator = [Diagnostics.Process]::Start($start)
-    $script:graph = [uri]($emulator.StandardOutput.ReadLine() -replace '^READY ', '')
-    $script:secureToken = ConvertTo-SecureString $token -AsPlainText -Force
+    $script:emulator = Start-FtGraphEmulator
+    $script:graph = $emulator.Uri
+    $script:tenant = $emulator.TenantId
+    $script:secureToken = $emulator.SecureToken
+    $script:root = $FtRepoRoot
 }
 
 AfterAll {
     Disconnect-FtTenant -All -ErrorAction SilentlyContinue
-    $emulator.StandardInput.Close()
-    $emulator.WaitForExit(5000) | Out-Null
+    Stop-FtGraphEmulator $emulator
     Remove-Module FastTrack.PowerShell -ErrorAction SilentlyContinue
 }
 

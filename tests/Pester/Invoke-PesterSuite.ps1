@@ -13,7 +13,9 @@ param(
     [string] $ResultPath,
     # dotnet test --filter: a plain word (or FullyQualifiedName~word) runs the Pester tests whose full name
     # contains it; any other filter expression is not Pester's, and skips the suite.
-    [string] $Filter
+    [string] $Filter,
+    # Test files or folders to run (default: the whole suite).
+    [string[]] $Path = @($PSScriptRoot)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -25,7 +27,7 @@ if (-not $pester) { throw "Pester is not under ${ModuleRoot}: run dotnet build f
 Import-Module $pester.FullName -Force
 
 $config = New-PesterConfiguration
-$config.Run.Path = $PSScriptRoot
+$config.Run.Path = $Path
 $config.Run.Exit = $false
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'

@@ -1,13 +1,44 @@
-# Shared by the Pester files: where `dotnet build` staged the module.
+# Shared by the Pester files: where `dotnet build` staged the module, how to start a child pwsh, and the
+# repository's loopback Graph emulator.
+$script:FtRepoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+. (Join-Path $script:FtRepoRoot 'eng/ChildShell.ps1')
+
 function Get-FtBuildVersion {
-    $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
-    $props = [xml](Get-Content -Raw -Path (Join-Path $root 'Directory.Build.props'))
+    $props = [xml](Get-Content -Raw -Path (Join-Path $script:FtRepoRoot 'Directory.Build.props'))
     $props.Project.PropertyGroup | ForEach-Object { $_.Version } | Where-Object { $_ } | Select-Object -First 1
 }
 
 function Get-FtStagedManifest {
-    $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
-    $manifest = Join-Path $root ("out/FastTrack.PowerShell/{0}/FastTrack.PowerShell.psd1" -f (Get-FtBuildVersion))
+    $manifest = Join-Path $script:FtRepoRoot ("out/FastTrack.PowerShell/{0}/FastTrack.PowerShell.psd1" -f (Get-FtBuildVersion))
     if (-not (Test-Path $manifest)) { throw "Build first (dotnet build): $manifest is missing." }
     $manifest
+}
+
+function Start-FtGraphEmulator {
+    <#
+    .SYNOPSIS
+        Starts tests/FastTrack.GraphEmulator in a process of its own (built by dotnet build), serving one tenant
+        that accepts one token. Returns @{ Process; Uri; Token; SecureToken; TenantId }; Stop-FtGraphEmulator ends it.
+    #>
+    param(
+        [string] $TenantId = '3e0fa563-b68f-42de-b828-2d29d91b3ecf',
+        [string] $Customer = 'Northwind',
+        [string] $Domain = 'northwind.example'
+    )
+    $dll = Join-Path $script:FtRepoRoot 'tests/FastTrack.GraphEmulator/bin/Debug/net10.0/FastTrack.GraphEmulator.dll'
+    if (-not (Test-Path $dll)) { throw "Build first (dotnet build): $dll is missing." }
+    $token = 'pester-' + [guid]::NewGuid()
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in $dll, '--tenant-id', $TenantId, '--customer', $Customer, '--domain', $Domain, '--token', $token) { $start.ArgumentList.Add($a) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $uri = [uri]($process.StandardOutput.ReadLine() -replace '^READY ', '')
+    @{ Process = $process; Uri = $uri; Token = $token; SecureToken = (ConvertTo-SecureString $token -AsPlainText -Force); TenantId = $TenantId }
+}
+
+function Stop-FtGraphEmulator($Emulator) {
+    if (-not $Emulator) { return }
+    $Emulator.Process.StandardInput.Close()   # it serves until its standard input closes
+    if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill() }
 }

@@ -22,7 +22,7 @@ public sealed class HeadlessChromium : IDisposable
 
     public HeadlessChromium()
     {
-        var binary = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+        var binary = FindBinary()
             ?? throw new InvalidOperationException("Chromium is not installed: `apt-get install chromium` (.ci/run does it).");
         Directory.CreateDirectory(_profile);
         var start = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -55,6 +55,9 @@ public sealed class HeadlessChromium : IDisposable
         _ = Task.Run(Receive);
         foreach (var domain in new[] { "Runtime", "Log", "Network", "Page" }) Send(domain + ".enable");
     }
+
+    /// <summary>Debian's Chromium, or null when it is not installed.</summary>
+    public static string? FindBinary() => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
     public IEnumerable<JsonNode> Events => _events;
 
