@@ -20,6 +20,7 @@
     TypesToProcess       = @('FastTrack.PowerShell.types.ps1xml')
     CmdletsToExport      = @(
         'Add-FtBlocker'
+        'Add-FtTrackingEvidence'
         'Add-FtTraining'
         'Complete-FtSuccessExecution'
         'Connect-FtTenant'
@@ -28,6 +29,7 @@
         'Export-FtCheckInCalendar'
         'Get-FtActiveUsageHistory'
         'Get-FtBlocker'
+        'Get-FtCheckIn'
         'Get-FtConnection'
         'Get-FtCustomerPlan'
         'Get-FtModuleDiagnostic'
@@ -43,6 +45,7 @@
         'New-FtCustomerPlan'
         'Remove-FtCustomerPlan'
         'Resolve-FtBlocker'
+        'Set-FtCheckIn'
         'Set-FtCustomerPlan'
         'Set-FtSuccessMetric'
         'Set-FtTask'

@@ -34,9 +34,21 @@ internal sealed class GraphUsageSource : IUsageDataSource
     public ReportContent? OpenReport(ReportKind kind, DateTime? asOf)
     {
         var function = ReportDefinition.For(kind).GraphFunction;
-        var day = kind == ReportKind.Office365ActivationsUserDetail ? null : asOf?.Date;
-        var path = _cache.PathOf(_connection.TenantId, function, day, DateTime.UtcNow.Date);
-        var what = $"{function} of {_connection.DisplayName ?? _connection.TenantId.ToString()}" + (day is { } d ? $" for {d:yyyy-MM-dd}" : "");
+        var what = $"{function} of {_connection.DisplayName ?? _connection.TenantId.ToString()}";
+        // Graph's date= gives the users active on that one day, not in the 28 days before it: never AU.
+        // A past date is measured only from a D30 report fetched back then and still in the cache.
+        if (asOf is { } past && kind != ReportKind.Office365ActivationsUserDetail)
+        {
+            var cached = _cache.FindByRefreshDate(_connection.TenantId, function, past)
+                ?? throw new Errors.FtError("AsOfNotAvailable", Errors.FtErrorKind.InvalidOperation, past,
+                    $"Microsoft Graph gives a 28-day active-user report only for its latest refresh date; for {past:yyyy-MM-dd} it would give the users active on that one day, which is not AU. " +
+                    $"No {function} report refreshed on {past:yyyy-MM-dd} is in the workspace cache. Measure that date from reports exported then (-Path), " +
+                    "read a saved snapshot (Get-FtActiveUsageHistory), or measure the latest date without -AsOf.").ToException();
+            _session.Options.Log?.Invoke($"{what} refreshed on {past:yyyy-MM-dd}: from the workspace cache.");
+            var old = new FileStream(cached, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            return new ReportContent(old, what, old.Length);
+        }
+        var path = _cache.PathOf(_connection.TenantId, function, DateTime.UtcNow.Date);
         if (File.Exists(path))
         {
             _session.Options.Log?.Invoke($"{what}: from the workspace cache.");
@@ -49,7 +61,7 @@ internal sealed class GraphUsageSource : IUsageDataSource
             {
                 try
                 {
-                    Download(kind, day, path, what);
+                    Download(kind, path, what);
                     break;
                 }
                 catch (Errors.FtException ex) when (ex.Error.ErrorId == "GraphConnectionFailed" && attempt < retry.MaxAttempts)
@@ -65,9 +77,9 @@ internal sealed class GraphUsageSource : IUsageDataSource
         return new ReportContent(stream, what, stream.Length);
     }
 
-    private void Download(ReportKind kind, DateTime? day, string path, string what)
+    private void Download(ReportKind kind, string path, string what)
     {
-        var request = ReportRequests.For(_session.Client, kind, day);
+        var request = ReportRequests.For(_session.Client, kind);
         using var body = _session.Get(request, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation, out var deadline);
         using (deadline)
         {

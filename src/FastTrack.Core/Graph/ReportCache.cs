@@ -1,12 +1,13 @@
 using System;
 using System.IO;
+using System.Linq;
 using FastTrack.Core.Workspaces;
 
 namespace FastTrack.Core.Graph;
 
 /// <summary>Downloaded reports, per tenant, report and day, under the workspace's cache folder. Reports
 /// change once a day and Graph allows about 14 report calls per 10 minutes, so a report fetched today
-/// (period D30) or for a given date is read from here the next time. The files name users, so they are
+/// (period D30) is read from here the next time, and a past date is measured only from a report fetched then. The files name users, so they are
 /// owner-only, like plans.</summary>
 public sealed class ReportCache
 {
@@ -14,11 +15,37 @@ public sealed class ReportCache
 
     public string Directory { get; }
 
-    /// <summary>The cache file of a report: the date asked for, or the UTC day a D30 report was fetched.</summary>
-    public string PathOf(Guid tenantId, string graphFunction, DateTime? day, DateTime utcToday) =>
-        Path.Combine(Directory, tenantId.ToString("D"), day is { } d
-            ? $"{graphFunction}.date-{d:yyyy-MM-dd}.csv"
-            : $"{graphFunction}.{ReportRequests.Period}-fetched-{utcToday:yyyy-MM-dd}.csv");
+    /// <summary>The cache file of a report fetched (period D30) on a UTC day.</summary>
+    public string PathOf(Guid tenantId, string graphFunction, DateTime fetchedUtcDay) =>
+        Path.Combine(Directory, tenantId.ToString("D"), $"{graphFunction}.{ReportRequests.Period}-fetched-{fetchedUtcDay:yyyy-MM-dd}.csv");
+
+    /// <summary>A D30 report fetched on or after <paramref name="refreshDate"/> whose refresh date is that day:
+    /// the only 28-day figure Graph ever gave for a past date (a date= request returns one day's activity).
+    /// Null when the cache has none.</summary>
+    public string? FindByRefreshDate(Guid tenantId, string graphFunction, DateTime refreshDate)
+    {
+        var folder = Path.Combine(Directory, tenantId.ToString("D"));
+        if (!System.IO.Directory.Exists(folder)) return null;
+        var prefix = $"{graphFunction}.{ReportRequests.Period}-fetched-";
+        return System.IO.Directory.EnumerateFiles(folder, prefix + "*.csv")
+            .Where(f => string.CompareOrdinal(Path.GetFileNameWithoutExtension(f).Substring(prefix.Length), refreshDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) >= 0)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .FirstOrDefault(f => RefreshDateOf(f) == refreshDate.Date);
+    }
+
+    private static DateTime? RefreshDateOf(string path)
+    {
+        try
+        {
+            using var rows = new Usage.Reports.CsvReportRows(File.OpenRead(path), path);
+            var column = Array.FindIndex(rows.Headers.ToArray(), h => h == "Report Refresh Date");
+            return column >= 0 && rows.Read() ? Usage.Reports.ReportValues.ParseDate(rows.Get(column)) : null;
+        }
+        catch (Exception ex) when (ex is IOException || ex is FormatException || ex is Errors.FtException)
+        {
+            return null; // an unreadable cache file is no 28-day figure
+        }
+    }
 
     /// <summary>Copies a download into the cache; only a complete copy gets the final name.</summary>
     public static void Store(string path, Action<Stream> write)

@@ -11,7 +11,7 @@ namespace FastTrack.Core.Plans;
 public sealed class CustomerPlan
 {
     /// <summary>The document format this build writes; older files are migrated on read.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Internal on purpose: PowerShell would otherwise turn any object with a TenantId property
     /// into an empty plan when binding pipeline input by value. Use <see cref="New"/>.</summary>
@@ -36,6 +36,11 @@ public sealed class CustomerPlan
     public List<Blocker> Blockers { get; set; } = new();
     public List<TrainingRecord> Training { get; set; } = new();
     public List<CheckIn> CheckIns { get; set; } = new();
+    /// <summary>When and how the customer was shown to track adoption itself.</summary>
+    public List<TrackingEvidence> Tracking { get; set; } = new();
+    /// <summary>The share of a service's licensed users its training must reach, in percent; null means
+    /// the catalogue's reading (10%).</summary>
+    public double? TrainingReachTarget { get; set; }
     public List<PhaseChange> PhaseHistory { get; set; } = new();
     /// <summary>Saved AU measurements, oldest first: one per service, report date and basis.</summary>
     public List<UsageSnapshot> UsageHistory { get; set; } = new();
@@ -61,7 +66,21 @@ public sealed class CustomerPlan
         return (onBasis.Count > 0 ? onBasis : ofService).OrderBy(u => u.AsOf).LastOrDefault();
     }
 
-    public TaskProgress Task(int taskId) => Tasks.First(t => t.TaskId == taskId);
+    /// <summary>The progress of a task for a service; created on first use for a service the plan has no
+    /// entry for yet (a task that can apply to more than one service).</summary>
+    public TaskProgress Task(int taskId, M365Service service)
+    {
+        var progress = Tasks.FirstOrDefault(t => t.TaskId == taskId && t.Service == service);
+        if (progress is null)
+        {
+            progress = new TaskProgress { TaskId = taskId, Service = service };
+            Tasks.Add(progress);
+        }
+        return progress;
+    }
+
+    /// <summary>The progress of a task for a service, without adding an entry.</summary>
+    public TaskProgress? FindTask(int taskId, M365Service service) => Tasks.FirstOrDefault(t => t.TaskId == taskId && t.Service == service);
 
     /// <summary>A new plan with an entry for every service and FTOP task of the catalogue.</summary>
     public static CustomerPlan New(PlaybookCatalog catalog, Guid tenantId, string customer, DateTimeOffset now)
@@ -77,7 +96,7 @@ public sealed class CustomerPlan
                 Service = s.Id,
                 TargetAU = catalog.ActiveUsageGoalPercent,
             }).ToList(),
-            Tasks = catalog.Tasks.Select(t => new TaskProgress { TaskId = t.Id }).ToList(),
+            Tasks = catalog.Tasks.Select(t => new TaskProgress { TaskId = t.Id, Service = t.Service }).ToList(),
         };
     }
 
@@ -86,8 +105,8 @@ public sealed class CustomerPlan
     {
         foreach (var service in catalog.Services.Where(s => Services.All(p => p.Service != s.Id)))
             Services.Add(new PlannedService { Service = service.Id, TargetAU = catalog.ActiveUsageGoalPercent });
-        foreach (var task in catalog.Tasks.Where(t => Tasks.All(p => p.TaskId != t.Id)))
-            Tasks.Add(new TaskProgress { TaskId = task.Id });
+        foreach (var task in catalog.Tasks.Where(t => FindTask(t.Id, t.Service) is null))
+            Tasks.Add(new TaskProgress { TaskId = task.Id, Service = task.Service });
     }
 
     public override string ToString() => $"{Customer} ({TenantId})";

@@ -38,7 +38,7 @@ public static class PlanChanges
         };
 
     /// <summary>Adds the metric, or updates the given fields of the one with the same name.</summary>
-    public static Action<CustomerPlan> SetSuccessMetric(string name, M365Service? service, double? target, double? current, string? unit) =>
+    public static Action<CustomerPlan> SetSuccessMetric(string name, M365Service? service, double? target, double? current, string? unit, MetricDirection? direction = null) =>
         plan =>
         {
             var metric = plan.SuccessMetrics.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -56,26 +56,87 @@ public static class PlanChanges
             if (target is not null) metric.Target = target.Value;
             if (current is not null) metric.Current = current;
             if (unit is not null) metric.Unit = unit;
+            if (direction is not null) metric.Direction = direction.Value;
         };
 
     public static Action<CustomerPlan> AddTraining(M365Service service, DateTime date, string audience, int? attendees) =>
         plan => plan.Training.Add(new TrainingRecord { Service = service, Date = date.Date, Audience = audience, Attendees = attendees });
 
-    /// <summary>Moves an FTOP task forward; marking it Done records today unless a date is given.</summary>
-    public static Action<CustomerPlan> SetTask(int taskId, TaskState? status, string? owner, DateTime? due, DateTime? doneOn, string? note, DateTime today) =>
+    /// <summary>Records that the customer was shown how to track adoption (no services: every service).</summary>
+    public static Action<CustomerPlan> AddTrackingEvidence(TrackingTool tool, DateTime date, string shownBy, string? shownTo, IReadOnlyList<M365Service> services, string? notes) =>
+        plan => plan.Tracking.Add(new TrackingEvidence
+        {
+            Id = plan.Tracking.Count == 0 ? 1 : plan.Tracking.Max(t => t.Id) + 1,
+            Tool = tool,
+            Date = date.Date,
+            ShownBy = shownBy,
+            ShownTo = shownTo,
+            Services = services.Distinct().ToList(),
+            Notes = notes,
+        });
+
+    /// <summary>Records how a check-in went: held or missed (or back to planned), with notes.</summary>
+    public static Action<CustomerPlan> RecordCheckIn(int id, CheckInStatus status, string? notes, string by, DateTimeOffset now) =>
         plan =>
         {
-            var task = plan.Tasks.FirstOrDefault(t => t.TaskId == taskId)
-                ?? throw new FtError("TaskNotFound", FtErrorKind.ObjectNotFound, taskId,
-                    $"The plan of {plan.Customer} has no FTOP task {taskId}. Its tasks are {string.Join(", ", plan.Tasks.Select(t => t.TaskId))}.").ToException();
+            var checkIn = plan.CheckIns.FirstOrDefault(c => c.Id == id)
+                ?? throw new FtError("CheckInNotFound", FtErrorKind.ObjectNotFound, id,
+                    $"The plan of {plan.Customer} has no check-in #{id}. List them with Get-FtCheckIn.").ToException();
+            if (status != CheckInStatus.Planned && checkIn.Date.Date > now.LocalDateTime.Date)
+            {
+                throw new FtError("CheckInInFuture", FtErrorKind.InvalidOperation, id,
+                    $"Check-in #{id} of {plan.Customer} is on {checkIn.Date:yyyy-MM-dd}: it cannot be recorded as {status} before it takes place.").ToException();
+            }
+            checkIn.Status = status;
+            if (notes is not null) checkIn.Notes = notes.Length == 0 ? null : notes;
+            checkIn.RecordedBy = status == CheckInStatus.Planned ? null : by;
+            checkIn.RecordedOn = status == CheckInStatus.Planned ? null : now;
+        };
+
+    /// <summary>Moves an FTOP task forward for one service (the task's only one when null); marking it Done
+    /// records today unless a date is given; NotApplicable needs a reason, kept with the task.</summary>
+    public static Action<CustomerPlan> SetTask(int taskId, M365Service? service, TaskState? status, string? owner, DateTime? due, DateTime? doneOn,
+        string? note, string? reason, DateTime today) =>
+        plan =>
+        {
+            var task = FindTask(plan, taskId, service);
+            if (status == TaskState.NotApplicable && string.IsNullOrWhiteSpace(reason ?? task.Reason))
+            {
+                throw new FtError("ReasonRequired", FtErrorKind.InvalidArgument, taskId,
+                    $"Marking task {taskId} ({task.Service}) of {plan.Customer} not applicable needs a -Reason, kept in the plan: a mandatory task counts as closed only with one.").ToException();
+            }
             if (status is not null) task.Status = status.Value;
             if (owner is not null) task.Owner = owner.Length == 0 ? null : owner;
             if (due is not null) task.Due = due.Value.Date;
             if (note is not null) task.Note = note.Length == 0 ? null : note;
+            if (reason is not null) task.Reason = reason.Length == 0 ? null : reason;
             if (doneOn is not null) task.DoneOn = doneOn.Value.Date;
             else if (status == TaskState.Done && task.DoneOn is null) task.DoneOn = today.Date;
             if (task.Status != TaskState.Done) task.DoneOn = doneOn?.Date;
+            if (task.Status != TaskState.NotApplicable && status is not null) task.Reason = reason;
         };
+
+    private static TaskProgress FindTask(CustomerPlan plan, int taskId, M365Service? service)
+    {
+        var entries = plan.Tasks.Where(t => t.TaskId == taskId).ToList();
+        if (entries.Count == 0)
+        {
+            throw new FtError("TaskNotFound", FtErrorKind.ObjectNotFound, taskId,
+                $"The plan of {plan.Customer} has no FTOP task {taskId}. Its tasks are {string.Join(", ", plan.Tasks.Select(t => t.TaskId).Distinct())}.").ToException();
+        }
+        if (service is { } s)
+        {
+            return entries.FirstOrDefault(t => t.Service == s)
+                ?? throw new FtError("TaskNotForService", FtErrorKind.InvalidArgument, taskId,
+                    $"FTOP task {taskId} of {plan.Customer} is kept for {string.Join(", ", entries.Select(t => t.Service))}, not for {s}.").ToException();
+        }
+        if (entries.Count > 1)
+        {
+            throw new FtError("TaskServiceRequired", FtErrorKind.InvalidArgument, taskId,
+                $"FTOP task {taskId} of {plan.Customer} is kept for several services ({string.Join(", ", entries.Select(t => t.Service))}): name one with -Service.").ToException();
+        }
+        return entries[0];
+    }
 
     /// <summary>Moves the plan to another phase and records who, when and why.</summary>
     public static Action<CustomerPlan> ChangePhase(PlanPhase to, string by, DateTimeOffset on, bool forced, string? reason, IReadOnlyList<string> failedCriteria) =>

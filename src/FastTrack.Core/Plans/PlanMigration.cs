@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using FastTrack.Core.Playbook;
 using Newtonsoft.Json.Linq;
 
 namespace FastTrack.Core.Plans;
@@ -18,6 +20,35 @@ internal sealed class PlanMigration
     public int FromVersion { get; }
     public Action<JObject> Apply { get; }
 
-    /// <summary>Schema 1 is the first released format: there is nothing to migrate from yet.</summary>
-    public static IReadOnlyList<PlanMigration> All { get; } = Array.Empty<PlanMigration>();
+    public static IReadOnlyList<PlanMigration> All { get; } = new[] { new PlanMigration(1, ToVersion2) };
+
+    /// <summary>Schema 2: task progress per task and service, check-ins recorded as held or missed with an
+    /// id, metrics with a direction, and tracking evidence. Every value of version 1 is kept.</summary>
+    private static void ToVersion2(JObject plan)
+    {
+        // Version 1 kept one entry per task id; every task then had the one service of the 2020 page's
+        // table (3650 was copied onto other services by the rules, never stored per service).
+        foreach (var task in (plan["tasks"] as JArray ?? new JArray()).OfType<JObject>())
+        {
+            if (task["service"] is null && task.Value<int?>("taskId") is { } id && PlaybookCatalog.Default.Task(id) is { } definition)
+                task["service"] = definition.Service.ToString();
+        }
+
+        var checkIns = (plan["checkIns"] as JArray ?? new JArray()).OfType<JObject>().ToList();
+        for (var i = 0; i < checkIns.Count; i++)
+        {
+            var checkIn = checkIns[i];
+            var held = checkIn.Value<bool?>("held") == true;
+            checkIn.Remove("held");
+            checkIn["id"] = i + 1;
+            checkIn["status"] = held ? nameof(CheckInStatus.Held) : nameof(CheckInStatus.Planned);
+        }
+
+        foreach (var metric in (plan["successMetrics"] as JArray ?? new JArray()).OfType<JObject>())
+        {
+            if (metric["direction"] is null) metric["direction"] = nameof(MetricDirection.HigherIsBetter);
+        }
+
+        if (plan["tracking"] is null) plan["tracking"] = new JArray();
+    }
 }

@@ -19,6 +19,7 @@ public sealed class PlanUpdate
     public string? FastTrackManagerEmail { get; set; }
     public PlanPhase? Phase { get; set; }
     public DateTime? TargetDate { get; set; }
+    public double? TrainingReachTarget { get; set; }
 
     public IReadOnlyList<M365Service>? Services { get; set; }
     public bool? Intended { get; set; }
@@ -42,6 +43,7 @@ public sealed class PlanUpdate
         if (Segment is not null) plan.Segment = Segment.Value;
         if (Phase is not null) plan.Phase = Phase.Value;
         if (TargetDate is not null) plan.TargetDate = TargetDate.Value.Date;
+        if (TrainingReachTarget is not null) plan.TrainingReachTarget = TrainingReachTarget;
         if (CsmName is not null || CsmEmail is not null)
             plan.Csm = Merge(plan.Csm, CsmName, CsmEmail);
         if (FastTrackManagerName is not null || FastTrackManagerEmail is not null)

@@ -2,8 +2,9 @@ using FastTrack.Core.Playbook;
 
 namespace FastTrack.Core.Plans;
 
-/// <summary>A success metric the customer defined for itself; meeting them is the page's alternative
-/// to the 10% AU goal.</summary>
+/// <summary>A success metric the customer defined for itself. A metric of a service is that service's
+/// alternative to the AU target (the page's "or a usage metric aligned with the customer's success
+/// criteria"); a metric without a service is a customer-wide goal that replaces no service's AU.</summary>
 public sealed class SuccessMetric
 {
     public string Name { get; set; } = "";
@@ -11,8 +12,18 @@ public sealed class SuccessMetric
     public double Target { get; set; }
     public double? Current { get; set; }
     public string? Unit { get; set; }
+    /// <summary>Whether a higher or a lower value is better (tickets per week go down, meetings go up).</summary>
+    public MetricDirection Direction { get; set; }
 
-    public bool? IsMet => Current is null ? null : Current >= Target;
+    public bool? IsMet => Current is not { } current ? null
+        : Direction == MetricDirection.LowerIsBetter ? current <= Target : current >= Target;
 
-    public override string ToString() => $"{Name}: {Current?.ToString() ?? "?"}/{Target}{Unit}";
+    public override string ToString() =>
+        $"{Name}: {Current?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}{Unit} ({(Direction == MetricDirection.LowerIsBetter ? "≤" : "≥")} {Target.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Unit})";
+}
+
+public enum MetricDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
 }

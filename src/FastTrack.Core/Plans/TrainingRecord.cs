@@ -4,7 +4,8 @@ using FastTrack.Core.Playbook;
 namespace FastTrack.Core.Plans;
 
 /// <summary>Training delivered, the evidence for the key outcome "users are aware of how to use the
-/// new services by receiving some form of training".</summary>
+/// new services by receiving some form of training". Attendees are counted against the service's
+/// licensed users to show the training's reach.</summary>
 public sealed class TrainingRecord
 {
     public M365Service Service { get; set; }

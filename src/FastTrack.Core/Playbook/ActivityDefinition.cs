@@ -37,9 +37,6 @@ public sealed class ActivityDefinition
     public IReadOnlyList<string> AppliesWhen { get; internal set; } = new string[0];
     /// <summary>The customer decision the activity waits on (OneDriveAdoption), if any.</summary>
     public string? Decision { get; internal set; }
-    /// <summary>The activity's tasks are run for each service the customer asked for (service acceleration),
-    /// not only for the service the page's table names.</summary>
-    public bool TasksFollowRequestedService { get; internal set; }
     /// <summary>Once the activity's task for a workload is done, the CSM owns that workload's adoption
     /// (the handshake: "Once the task is marked as complete then the workload accountability is with the CSM").</summary>
     public bool HandsWorkloadToCsm { get; internal set; }

@@ -18,6 +18,22 @@ internal sealed class CatalogDocument
     [JsonProperty("keyInputs")] public List<TextItemDocument> KeyInputs { get; set; }
     [JsonProperty("keyOutcomes")] public List<TextItemDocument> KeyOutcomes { get; set; }
     [JsonProperty("nextStep")] public NextStepDocument NextStep { get; set; }
+    [JsonProperty("checks")] public List<CheckDocument> Checks { get; set; } = new();
+    [JsonProperty("readings")] public ReadingsDocument Readings { get; set; } = new();
+    [JsonProperty("messages")] public Dictionary<string, Dictionary<string, string>> Messages { get; set; } = new();
+}
+
+internal sealed class CheckDocument
+{
+    [JsonProperty("id")] public string Id { get; set; }
+    [JsonProperty("kind")] public string Kind { get; set; }
+    [JsonProperty("gates")] public bool Gates { get; set; }
+    [JsonProperty("text")] public Dictionary<string, string> Text { get; set; }
+}
+
+internal sealed class ReadingsDocument
+{
+    [JsonProperty("trainingReachPercent")] public double TrainingReachPercent { get; set; } = 10;
 }
 
 internal sealed class PlaybookInfoDocument
@@ -54,7 +70,6 @@ internal sealed class ActivityDocument
     [JsonProperty("rule")] public Dictionary<string, string> Rule { get; set; }
     [JsonProperty("appliesWhen")] public List<string> AppliesWhen { get; set; } = new();
     [JsonProperty("decision")] public string? Decision { get; set; }
-    [JsonProperty("tasksFollowRequestedService")] public bool TasksFollowRequestedService { get; set; }
     [JsonProperty("handsWorkloadToCsm")] public bool HandsWorkloadToCsm { get; set; }
     [JsonProperty("doneWhen")] public string? DoneWhen { get; set; }
 }

@@ -53,7 +53,6 @@ public sealed class PlaybookCatalog
                 Tasks = Tasks.Where(t => t.ActivityId == a.Id).ToArray(),
                 AppliesWhen = a.AppliesWhen,
                 Decision = a.Decision,
-                TasksFollowRequestedService = a.TasksFollowRequestedService,
                 HandsWorkloadToCsm = a.HandsWorkloadToCsm,
                 DoneWhen = a.DoneWhen,
             })
@@ -61,7 +60,12 @@ public sealed class PlaybookCatalog
         KeyInputs = doc.KeyInputs.Select(k => new CatalogText(k.Id, Text(k.Text))).ToArray();
         KeyOutcomes = doc.KeyOutcomes.Select(k => new CatalogText(k.Id, Text(k.Text))).ToArray();
         NextStep = new NextStepDefinition(doc.NextStep.TaskId, Text(doc.NextStep.Process), Text(doc.NextStep.TaskName), Text(doc.NextStep.Text));
+        Checks = doc.Checks.Select(c => new CatalogCheck(c.Id, c.Kind, c.Gates, Text(c.Text))).ToArray();
+        TrainingReachPercent = doc.Readings.TrainingReachPercent;
+        _messages = doc.Messages.ToDictionary(m => m.Key, m => Text(m.Value), StringComparer.Ordinal);
     }
+
+    private readonly IReadOnlyDictionary<string, LocalizedText> _messages;
 
     /// <summary>The 2020 partner playbook shipped with the module.</summary>
     public static PlaybookCatalog Default => s_default.Value;
@@ -79,7 +83,24 @@ public sealed class PlaybookCatalog
     public IReadOnlyList<CatalogText> KeyInputs { get; }
     public IReadOnlyList<CatalogText> KeyOutcomes { get; }
     public NextStepDefinition NextStep { get; }
+    /// <summary>The playbook's checks beyond the key inputs and outcomes (mandatory tasks, the check-in cadence).</summary>
+    public IReadOnlyList<CatalogCheck> Checks { get; }
+    /// <summary>The share of a service's licensed users its training must reach by default (a reading, not the page's).</summary>
+    public double TrainingReachPercent { get; }
+    /// <summary>The ids of the texts the rules speak (next actions, criteria evidence).</summary>
+    public IEnumerable<string> MessageIds => _messages.Keys;
 
+    /// <summary>A text of the rules in a culture (English when the culture has none), formatted with the
+    /// culture's numbers. An id the catalogue lacks is a bug of the build, not of the user's data.</summary>
+    public string Message(string id, CultureInfo culture, params object?[] args)
+    {
+        if (!_messages.TryGetValue(id, out var text))
+            throw new InvalidOperationException($"The playbook catalogue has no message '{id}'.");
+        return string.Format(culture, text.Get(culture), args);
+    }
+
+    /// <summary>The languages of a message, for the tests that keep every message in every language.</summary>
+    internal IEnumerable<string> MessageTexts(string id) => _messages[id].AllTexts;
     public string Title(CultureInfo culture) => _title.Get(culture);
     public string GoalText(CultureInfo culture) => _goalText.Get(culture);
     public string Motions(CultureInfo culture) => _motions.Get(culture);

@@ -44,7 +44,10 @@ public sealed class CustomerSection
     public IReadOnlyList<ServiceStatus> Services { get; private set; } = Array.Empty<ServiceStatus>();
     public IReadOnlyList<ActiveUsageHistory> Histories { get; private set; } = Array.Empty<ActiveUsageHistory>();
     public IReadOnlyList<M365Service> HandedToCsm { get; private set; } = Array.Empty<M365Service>();
-    public IReadOnlyList<CheckIn> UpcomingCheckIns { get; private set; } = Array.Empty<CheckIn>();
+    /// <summary>The last check-ins that took place (held, missed or not recorded) and the next planned ones.</summary>
+    public IReadOnlyList<CheckIn> CheckIns { get; private set; } = Array.Empty<CheckIn>();
+    /// <summary>The check-in cadence kept, as the criteria state it.</summary>
+    public SuccessCriterion? Cadence { get; private set; }
     public IReadOnlyList<TaskDecision> Tasks { get; private set; } = Array.Empty<TaskDecision>();
     public IReadOnlyList<Blocker> OpenBlockers { get; private set; } = Array.Empty<Blocker>();
 
@@ -66,7 +69,9 @@ public sealed class CustomerSection
                     s.TargetAU, catalog.ActiveUsageGoalPercent, s.BaselineAU, histories.FirstOrDefault(h => h.Service == s.Service)?.Forecast);
             }).ToList(),
             HandedToCsm = advice.Evaluation.Facts.HandedToCsm.ToList(),
-            UpcomingCheckIns = plan.CheckIns.Where(c => !c.Held && c.Date >= today).OrderBy(c => c.Date).Take(6).ToList(),
+            CheckIns = plan.CheckIns.Where(c => c.Date.Date < today).OrderByDescending(c => c.Date).Take(6).Reverse()
+                .Concat(plan.CheckIns.Where(c => c.Date.Date >= today).OrderBy(c => c.Date).Take(6)).ToList(),
+            Cadence = advice.Criteria.FirstOrDefault(c => c.Id == "CheckInCadence"),
             Tasks = advice.Evaluation.Tasks.Where(t => t.Applies).ToList(),
             OpenBlockers = plan.OpenBlockers.OrderBy(b => b.Opened).ToList(),
         };

@@ -157,16 +157,17 @@ section.customer{break-before:page}section.customer:first-of-type{break-before:a
             b.Id.ToString(CultureInfo.InvariantCulture), b.Service?.ToString() ?? "any", b.Opened.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), b.Owner ?? "", b.Description,
         }), "No open blocker.");
 
-        w.Append("<h3>Upcoming check-ins</h3>");
-        Table(w, new[] { "When", "Minutes", "Services", "Notes" }, s.UpcomingCheckIns.Select(ci => new[]
+        w.Append("<h3>Check-ins</h3>");
+        if (s.Cadence is { } cadence) w.Append("<p class=\"cadence\">").Append(E(cadence.Evidence)).Append("</p>");
+        Table(w, new[] { "#", "When", "Status", "Services", "Notes" }, s.CheckIns.Select(ci => new[]
         {
-            ci.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), ci.DurationMinutes.ToString(CultureInfo.InvariantCulture), string.Join(", ", ci.Services), ci.Notes ?? "",
+            ci.Id.ToString(CultureInfo.InvariantCulture), ci.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), ci.Status.ToString(), string.Join(", ", ci.Services), ci.Notes ?? "",
         }), "No check-in scheduled: New-FtCheckInSchedule plans them.");
 
         w.Append("<h3>Success criteria</h3>");
         Table(w, new[] { "Criterion", "Result", "Evidence" }, s.Advice.Criteria.Select(cr => new[]
         {
-            cr.Text, cr.Result switch { Rules.CriterionResult.Pass => "✓ Pass", Rules.CriterionResult.Fail => "✗ Fail", _ => "? Unknown" }, cr.Evidence,
+            cr.Text, cr.Result switch { Rules.CriterionResult.Pass => "✓ Pass", Rules.CriterionResult.Fail => "✗ Fail", Rules.CriterionResult.NotApplicable => "– Not applicable", _ => "? Unknown" }, cr.Evidence,
         }), "No criterion.");
         w.Append("</section>\n");
     }

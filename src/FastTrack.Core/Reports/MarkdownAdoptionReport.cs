@@ -52,12 +52,9 @@ public static class MarkdownAdoptionReport
                 foreach (var b in s.OpenBlockers) w.Append($"- \\#{b.Id} {M(b.Service?.ToString() ?? "any service")}: {M(b.Description)}\n");
                 w.Append('\n');
             }
-            if (s.UpcomingCheckIns.Count > 0)
-            {
-                w.Append("**Upcoming check-ins**: ").Append(string.Join(", ", s.UpcomingCheckIns.Select(c => c.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))).Append("\n\n");
-            }
+            if (s.Cadence is { } cadence) w.Append("**Check-ins**: ").Append(M(cadence.Evidence)).Append("\n\n");
             w.Append("**Success criteria**: ").Append(string.Join(" · ", s.Advice.Criteria.Select(c =>
-                $"{(c.Result == Rules.CriterionResult.Pass ? "✓" : c.Result == Rules.CriterionResult.Fail ? "✗" : "?")} {c.Id}"))).Append("\n\n");
+                $"{(c.Result == Rules.CriterionResult.Pass ? "✓" : c.Result == Rules.CriterionResult.Fail ? "✗" : c.Result == Rules.CriterionResult.NotApplicable ? "–" : "?")} {c.Id}"))).Append("\n\n");
         }
         output.Write(w.ToString());
     }

@@ -37,8 +37,9 @@ public static class CheckInScheduler
             var dates = Enumerable.Range(0, MaxMeetings + 1).Select(i => start.Date.AddDays(i * everyDays)).TakeWhile(d => d <= last.Date).ToList();
             if (dates.Count > MaxMeetings)
                 throw new FtError("TooManyCheckIns", FtErrorKind.InvalidArgument, last, $"That is more than {MaxMeetings} check-ins; choose a longer cadence or an earlier end.").ToException();
+            var id = plan.CheckIns.Count == 0 ? 0 : plan.CheckIns.Max(c => c.Id);
             foreach (var date in dates.Where(d => plan.CheckIns.All(c => c.Date.Date != d)))
-                plan.CheckIns.Add(new CheckIn { Date = date + at, DurationMinutes = durationMinutes, Services = services.ToList() });
+                plan.CheckIns.Add(new CheckIn { Id = ++id, Date = date + at, DurationMinutes = durationMinutes, Services = services.ToList() });
             plan.CheckIns.Sort((a, b) => a.Date.CompareTo(b.Date));
         };
 }

@@ -6,41 +6,37 @@ using FastTrack.Core.Plans;
 
 namespace FastTrack.Core.Rules;
 
-/// <summary>The named facts the catalogue's "appliesWhen" lists are made of. The catalogue combines them
-/// (data); this is the one place that says how each is read from a plan (code).</summary>
+/// <summary>The named facts the catalogue's "appliesWhen" and "doneWhen" are made of. The catalogue
+/// combines them (data); this is the one place that says how each is read from a plan (code).</summary>
 public static class Conditions
 {
     private static readonly Dictionary<string, Func<RuleFacts, M365Service, ConditionResult>> s_conditions = new()
     {
         ["CsmAssigned"] = (f, _) => f.Plan.Csm is { } csm
-            ? new(true, $"CSM {csm.Name} is assigned")
-            : new(false, "no CSM is assigned"),
+            ? new(true, f.Say("Fact.CsmAssigned", csm.Name))
+            : new(false, f.Say("Fact.NoCsm")),
         ["ServiceEnabled"] = (f, s) => f.Plan.Service(s).EnabledOn is { } on
-            ? new(true, $"{s} was enabled on {on:yyyy-MM-dd}")
-            : new(false, $"{s} is not enabled"),
+            ? new(true, f.Say("Fact.Enabled", s, on))
+            : new(false, f.Say("Fact.NotEnabled", s)),
         ["ServiceIntended"] = (f, s) => f.Plan.Service(s).Intended
-            ? new(true, $"{s} is an intended service")
-            : new(false, $"{s} is not an intended service"),
+            ? new(true, f.Say("Fact.Intended", s))
+            : new(false, f.Say("Fact.NotIntended", s)),
         ["OneDriveAdoptionAccepted"] = (f, _) => f.Plan.Programs.OneDriveAdoption switch
         {
-            ProgramDecision.Accepted => new(true, $"the customer accepted the OneDrive adoption program on {f.Plan.Programs.OneDriveAdoptionDecidedOn:yyyy-MM-dd}"),
-            ProgramDecision.Declined => new(false, $"the customer declined the OneDrive adoption program on {f.Plan.Programs.OneDriveAdoptionDecidedOn:yyyy-MM-dd}"),
-            _ => new(false, "the customer has not decided on the OneDrive adoption program"),
+            ProgramDecision.Accepted => new(true, f.Say("Fact.ProgramAccepted", f.Plan.Programs.OneDriveAdoptionDecidedOn)),
+            ProgramDecision.Declined => new(false, f.Say("Fact.ProgramDeclined", f.Plan.Programs.OneDriveAdoptionDecidedOn)),
+            _ => new(false, f.Say("Fact.ProgramUndecided")),
         },
-        ["CheckInScheduled"] = (f, s) => f.Plan.CheckIns.Where(c => c.Date >= f.Today && c.Services.Contains(s)).OrderBy(c => c.Date).FirstOrDefault() is { } next
-            ? new(true, $"a check-in covering {s} is scheduled on {next.Date:yyyy-MM-dd}")
-            : new(false, $"no check-in covering {s} is scheduled"),
-        ["UsageTracked"] = (f, s) => f.Usage.TryGetValue(s, out var usage) && (f.Today - usage.AsOf.Date).TotalDays <= TrackingFreshnessDays
-            ? new(true, $"{s} AU was measured on {usage.AsOf:yyyy-MM-dd}")
-            : new(false, $"{s} AU has not been measured in the last {TrackingFreshnessDays} days"),
+        ["CheckInScheduled"] = (f, s) => f.Plan.CheckIns.Where(c => c.IsPlanned && c.Date >= f.Today && c.Services.Contains(s)).OrderBy(c => c.Date).FirstOrDefault() is { } next
+            ? new(true, f.Say("Fact.CheckInScheduled", s, next.Date))
+            : new(false, f.Say("Fact.NoCheckIn", s)),
+        ["TrackingShown"] = (f, s) => f.Plan.Tracking.Where(t => t.Covers(s)).OrderBy(t => t.Date).LastOrDefault() is { } shown
+            ? new(true, f.Say("Fact.TrackingShown", s, shown.Tool, shown.Date, shown.ShownBy))
+            : new(false, f.Say("Fact.TrackingNotShown", s)),
         ["AccelerationRequested"] = (f, s) => f.Plan.Programs.ServiceAcceleration.Contains(s)
-            ? new(true, $"service acceleration was requested for {s}")
-            : new(false, $"no service acceleration was requested for {s}"),
+            ? new(true, f.Say("Fact.AccelerationRequested", s))
+            : new(false, f.Say("Fact.NoAcceleration", s)),
     };
-
-    /// <summary>Usage reports cover 28 days and refresh daily; a measure older than a report window plus a
-    /// week means nobody is tracking.</summary>
-    public const int TrackingFreshnessDays = 35;
 
     public static IEnumerable<string> Names => s_conditions.Keys;
 
@@ -54,9 +50,10 @@ public static class Conditions
     {
         var results = names.Select(n => Evaluate(n, facts, service)).ToList();
         var failed = results.Where(r => !r.Holds).ToList();
+        var and = facts.Say("Word.And");
         return failed.Count == 0
-            ? new ConditionResult(true, string.Join(" and ", results.Select(r => r.Fact)))
-            : new ConditionResult(false, string.Join(" and ", failed.Select(r => r.Fact)));
+            ? new ConditionResult(true, string.Join(and, results.Select(r => r.Fact)))
+            : new ConditionResult(false, string.Join(and, failed.Select(r => r.Fact)));
     }
 }
 

@@ -47,11 +47,11 @@ public static class Handshake
                     string.Join("; ", handshakeTasks.Select(t => $"{t.Service} ({t.Applicability}, {t.Status})")) + ".").ToException();
             }
         }
-        var taskIds = handshakeTasks.Where(t => chosen.Contains(t.Service)).Select(t => t.TaskId).ToList();
+        var handed = handshakeTasks.Where(t => chosen.Contains(t.Service)).Select(t => (t.TaskId, t.Service)).ToList();
         return (p =>
         {
-            foreach (var id in taskIds)
-                PlanChanges.SetTask(id, status, null, null, null, $"Handed to CSM {p.Csm?.Name}", today)(p);
+            foreach (var (id, service) in handed)
+                PlanChanges.SetTask(id, service, status, null, null, null, $"Handed to CSM {p.Csm?.Name}", null, today)(p);
         }, chosen);
     }
 

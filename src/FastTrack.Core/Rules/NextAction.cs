@@ -23,6 +23,8 @@ public sealed class NextAction
     public IReadOnlyList<M365Service> Services { get; internal set; } = Array.Empty<M365Service>();
     public int? TaskId { get; internal set; }
     public int? BlockerId { get; internal set; }
+    /// <summary>The check-in to record as held or missed (Set-FtCheckIn -Id).</summary>
+    public int? CheckInId { get; internal set; }
     public string? Activity { get; internal set; }
     /// <summary>Mandatory or Optional, as the page marks the task; Mandatory for blockers, key inputs and decisions.</summary>
     public Applicability Requirement { get; internal set; } = Applicability.Mandatory;

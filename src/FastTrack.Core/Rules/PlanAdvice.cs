@@ -25,9 +25,9 @@ public sealed class PlanAdvice
     public static PlanAdvice For(CustomerPlan plan, PlaybookCatalog catalog, DateTime today, CultureInfo culture,
         IReadOnlyDictionary<M365Service, UsageFact>? usage = null)
     {
-        var facts = new RuleFacts(catalog, plan, usage ?? PlanUsageFacts.Latest(plan), today);
+        var facts = new RuleFacts(catalog, plan, usage ?? PlanUsageFacts.Latest(plan), today, culture);
         var evaluation = PlaybookEvaluator.Evaluate(facts);
-        var criteria = SuccessCriteria.Evaluate(evaluation, culture);
+        var criteria = SuccessCriteria.Evaluate(evaluation);
         return new PlanAdvice(evaluation, criteria, NextActionPlanner.Plan(evaluation, criteria));
     }
 }

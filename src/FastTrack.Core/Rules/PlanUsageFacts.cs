@@ -15,7 +15,7 @@ public static class PlanUsageFacts
         foreach (var service in plan.Services)
         {
             if (plan.LatestUsage(service.Service) is { ActiveUsagePercent: { } percent } latest)
-                facts[service.Service] = new UsageFact(service.Service, percent, latest.AsOf);
+                facts[service.Service] = new UsageFact(service.Service, percent, latest.AsOf, latest.Denominator, latest.Basis);
         }
         return facts;
     }

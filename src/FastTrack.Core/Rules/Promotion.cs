@@ -5,8 +5,9 @@ using FastTrack.Core.Plans;
 
 namespace FastTrack.Core.Rules;
 
-/// <summary>Moving a customer to the success review: allowed when every key input and key outcome passes,
-/// or when forced with a reason, which the plan keeps with who and when.</summary>
+/// <summary>Moving a customer to the success review: allowed when every gating criterion passes or does not
+/// apply (key inputs, key outcomes, the mandatory FTOP tasks), or when forced with a reason, which the plan
+/// keeps with who and when.</summary>
 public static class Promotion
 {
     public static Action<CustomerPlan> ToSuccessReview(PlanAdvice advice, bool force, string? reason, string by, DateTimeOffset now)
@@ -17,7 +18,7 @@ public static class Promotion
             throw new FtError("AlreadyPromoted", FtErrorKind.InvalidOperation, plan.TenantId,
                 $"{plan.Customer} is already in the {plan.Phase} phase.").ToException();
         }
-        var failing = advice.Criteria.Where(c => c.Result != CriterionResult.Pass).ToList();
+        var failing = advice.Criteria.Where(c => c.Gates && !c.IsMet).ToList();
         if (failing.Count > 0 && !force)
         {
             throw new FtError("SuccessCriteriaNotMet", FtErrorKind.InvalidOperation, plan.TenantId,
@@ -31,6 +32,6 @@ public static class Promotion
                 $"Forcing {plan.Customer} to the success review with {failing.Count} criteria not met needs a -Reason, kept in the plan.").ToException();
         }
         var failed = failing.Select(c => $"{c.Id}: {c.Result}").ToList();
-        return PlanChanges.ChangePhase(PlanPhase.SuccessReview, by, now, failing.Count > 0, failing.Count > 0 ? reason : reason, failed);
+        return PlanChanges.ChangePhase(PlanPhase.SuccessReview, by, now, failing.Count > 0, reason, failed);
     }
 }

@@ -29,4 +29,6 @@ public enum RunChangeKind
     CriterionPassed,
     CriterionFailed,
     ReadyForPromotion,
+    /// <summary>The plan has moved on to the success review (or was closed): nothing more to do here.</summary>
+    Promoted,
 }

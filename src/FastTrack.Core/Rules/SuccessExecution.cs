@@ -60,6 +60,7 @@ public sealed class SuccessExecution
             SnapshotWithheld = withheld && measured.Count > 0,
             NextActions = advice.Actions,
             Criteria = advice.Criteria,
+            Phase = after.Phase,
             Changes = Compare(plan.LastRun, after, advice),
         };
         return new SuccessExecution(result, change);
@@ -82,7 +83,7 @@ public sealed class SuccessExecution
         Actions = advice.Actions.Select(a => new RecordedAction { Key = KeyOf(a), Title = a.Title }).ToList(),
         Usage = advice.Plan.Services.Select(s => advice.Plan.LatestUsage(s.Service)).Where(u => u is not null)
             .Select(u => new RecordedUsage { Service = u!.Service, AsOf = u.AsOf, ActiveUsagePercent = u.ActiveUsagePercent }).ToList(),
-        CriteriaPassed = advice.Criteria.Where(c => c.Result == CriterionResult.Pass).Select(c => c.Id).ToList(),
+        CriteriaPassed = advice.Criteria.Where(c => c.IsMet).Select(c => c.Id).ToList(),
     };
 
     private static IReadOnlyList<RunChange> Compare(ExecutionRun? last, CustomerPlan after, PlanAdvice advice)
@@ -120,7 +121,7 @@ public sealed class SuccessExecution
             var passedBefore = new HashSet<string>(last.CriteriaPassed, StringComparer.Ordinal);
             foreach (var criterion in advice.Criteria)
             {
-                var passes = criterion.Result == CriterionResult.Pass;
+                var passes = criterion.IsMet;
                 if (passes && !passedBefore.Contains(criterion.Id))
                     changes.Add(new RunChange(RunChangeKind.CriterionPassed, criterion.Id, $"Criterion met: {criterion.Text}"));
                 else if (!passes && passedBefore.Contains(criterion.Id))
@@ -128,8 +129,16 @@ public sealed class SuccessExecution
             }
         }
 
-        var allPass = advice.Criteria.All(c => c.Result == CriterionResult.Pass);
-        var passedAllBefore = last is not null && last.CriteriaPassed.Count == advice.Criteria.Count;
+        if (after.Phase is PlanPhase.SuccessReview or PlanPhase.Closed)
+        {
+            var promoted = after.PhaseHistory.LastOrDefault(p => p.To == after.Phase);
+            changes.Add(new RunChange(RunChangeKind.Promoted, after.Customer, promoted is null
+                ? $"{after.Customer} is in the {after.Phase} phase: this playbook proposes no more actions (AU is still measured)."
+                : $"{after.Customer} moved to the {after.Phase} phase on {promoted.On:yyyy-MM-dd}{(promoted.Forced ? " (forced: " + promoted.Reason + ")" : "")}: this playbook proposes no more actions (AU is still measured)."));
+            return changes;
+        }
+        var allPass = SuccessCriteria.AllowPromotion(advice.Criteria);
+        var passedAllBefore = last is not null && advice.Criteria.Where(c => c.Gates).All(c => last.CriteriaPassed.Contains(c.Id));
         if (allPass && !passedAllBefore && after.Phase == PlanPhase.SuccessExecution)
         {
             changes.Add(new RunChange(RunChangeKind.ReadyForPromotion, after.Customer,

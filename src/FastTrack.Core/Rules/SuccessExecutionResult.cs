@@ -12,6 +12,8 @@ public sealed class SuccessExecutionResult
     public Guid TenantId { get; internal set; }
     public string Customer { get; internal set; } = "";
     public DateTimeOffset RunOn { get; internal set; }
+    /// <summary>The plan's phase after the run: past SuccessExecution, no actions of this phase are proposed.</summary>
+    public Plans.PlanPhase Phase { get; internal set; }
     /// <summary>Where AU came from, or null when the plan was not measured.</summary>
     public string? Source { get; internal set; }
     public IReadOnlyList<ActiveUsage> Measured { get; internal set; } = Array.Empty<ActiveUsage>();

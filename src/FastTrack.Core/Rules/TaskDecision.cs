@@ -19,6 +19,8 @@ public sealed class TaskDecision
         Due = progress.Due;
         DoneOn = progress.DoneOn;
         Note = progress.Note;
+        Reason = progress.Reason;
+        IsClosed = progress.IsClosed;
     }
 
     public System.Guid TenantId { get; internal set; }
@@ -34,10 +36,14 @@ public sealed class TaskDecision
     public System.DateTime? Due { get; }
     public System.DateTime? DoneOn { get; }
     public string? Note { get; }
+    /// <summary>Why the team marked the task not applicable.</summary>
+    public string? Reason { get; }
+    /// <summary>Done, or marked not applicable with a recorded reason.</summary>
+    public bool IsClosed { get; }
 
     public bool Applies => Applicability is Applicability.Mandatory or Applicability.Optional;
-    /// <summary>Applies and is neither done nor marked not applicable by the team.</summary>
-    public bool IsOutstanding => Applies && Status is TaskState.NotStarted or TaskState.InProgress;
+    /// <summary>Applies and is not closed: not done, and not marked not applicable with a reason.</summary>
+    public bool IsOutstanding => Applies && !IsClosed;
 
     public override string ToString() => $"{TaskId} {Name}: {Applicability}, {Status}";
 }

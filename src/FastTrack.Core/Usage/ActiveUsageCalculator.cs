@@ -32,7 +32,7 @@ public sealed class ActiveUsageCalculator
             {
                 ReportContent? content;
                 try { content = source.OpenReport(kind, asOf); }
-                catch (FtException ex) when (ex.Error.ErrorId != "ReportDateNotAvailable" && ex.Error.ErrorId != "SampleDateOutOfRange")
+                catch (FtException ex) when (ex.Error.ErrorId is not ("ReportDateNotAvailable" or "SampleDateOutOfRange" or "AsOfNotAvailable"))
                 {
                     unavailable[kind] = ex.Error;
                     throw new ReportUnavailable(ex.Error);

@@ -51,9 +51,48 @@ public sealed class PlanMeasurement
                 $"The data of {source.Description} is tenant {tenant}'s, but the plan of {Plan.Customer} is for tenant {Plan.TenantId}. " +
                 "Measure each tenant's plan with its own reports.").ToException();
         }
-        var results = new ActiveUsageCalculator().Measure(source, Services, Goal, asOf, progress, cancellationToken);
+        IReadOnlyList<Outcome<ActiveUsage>> results;
+        try
+        {
+            results = new ActiveUsageCalculator().Measure(source, Services, Goal, asOf, progress, cancellationToken);
+        }
+        catch (FtException ex) when (ex.Error.ErrorId == "AsOfNotAvailable" && asOf is { } day && Saved(day) is { } saved)
+        {
+            // The source has no 28-day figure for that date, but the plan saved one then.
+            return Label(saved, source.Customer);
+        }
         if (ServicesDefaulted) results = results.Where(r => r.Error?.ErrorId != "ReportMissing").ToList();
         return Label(results, source.Customer);
+    }
+
+    /// <summary>The plan's saved snapshots of a date, one per service on its basis; null unless every service has one.</summary>
+    private IReadOnlyList<Outcome<ActiveUsage>>? Saved(DateTime day)
+    {
+        if (Plan is null) return null;
+        var saved = new List<Outcome<ActiveUsage>>();
+        foreach (var service in Services)
+        {
+            var goal = Goal(service);
+            var snapshot = Plan.UsageHistory.FirstOrDefault(u => u.Service == service && u.AsOf == day.Date && u.Basis == goal.Basis);
+            if (snapshot is null) return null;
+            saved.Add(Outcome<ActiveUsage>.Ok(new ActiveUsage
+            {
+                Service = service,
+                AsOf = snapshot.AsOf,
+                WindowDays = Catalog.ActiveUsageWindowDays,
+                ActiveUsers = snapshot.ActiveUsers,
+                Denominator = snapshot.Denominator,
+                Basis = snapshot.Basis,
+                ActiveUsagePercent = snapshot.ActiveUsagePercent,
+                TargetPercent = goal.TargetPercent,
+                MeetsTarget = snapshot.ActiveUsagePercent is { } p ? p >= goal.TargetPercent : null,
+                BaselinePercent = goal.BaselinePercent,
+                ChangeSinceBaseline = snapshot.ActiveUsagePercent is { } q && goal.BaselinePercent is { } b ? Math.Round(q - b, 1) : null,
+                ConcealedNames = snapshot.ConcealedNames,
+                Source = $"saved snapshot of {snapshot.AsOf:yyyy-MM-dd} ({snapshot.Source})",
+            }));
+        }
+        return saved;
     }
 
     /// <summary>AU from one report's rows piped in (Import-Csv objects).</summary>

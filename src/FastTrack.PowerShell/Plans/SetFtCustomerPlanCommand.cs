@@ -21,6 +21,8 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] public string? FastTrackManagerEmail { get; set; }
     [Parameter] public PlanPhase? Phase { get; set; }
     [Parameter] public DateTime? TargetDate { get; set; }
+    /// <summary>The share of a service's licensed users its training must reach, in percent.</summary>
+    [Parameter] [ValidateRange(0, 100)] public double? TrainingReachTarget { get; set; }
 
     /// <summary>The services that -Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to.</summary>
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] public string[]? Service { get; set; }
@@ -48,6 +50,7 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
             FastTrackManagerEmail = FastTrackManagerEmail,
             Phase = Phase,
             TargetDate = TargetDate,
+            TrainingReachTarget = TrainingReachTarget,
             Services = Service is null ? null : ResolveServices(Service),
             Intended = Intended,
             EnabledOn = EnabledOn,

@@ -17,10 +17,12 @@ public sealed class SetFtSuccessMetricCommand : FtPlanChangeCmdlet
     [Parameter] public double? Target { get; set; }
     [Parameter] public double? Current { get; set; }
     [Parameter] public string? Unit { get; set; }
+    /// <summary>Whether a higher (default) or a lower value is better.</summary>
+    [Parameter] public MetricDirection? Direction { get; set; }
 
     protected override void ProcessRecord()
     {
         var service = Service is null ? (Core.Playbook.M365Service?)null : ResolveService(Service);
-        _ = ChangePlan($"Set success metric '{Name}'", PlanChanges.SetSuccessMetric(Name, service, Target, Current, Unit));
+        _ = ChangePlan($"Set success metric '{Name}'", PlanChanges.SetSuccessMetric(Name, service, Target, Current, Unit, Direction));
     }
 }

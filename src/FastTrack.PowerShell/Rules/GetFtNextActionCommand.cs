@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Infrastructure;
 
@@ -17,6 +18,11 @@ public sealed class GetFtNextActionCommand : FtPlanInputCmdlet
     {
         foreach (var plan in InputPlans())
         {
+            if (plan.Phase is PlanPhase.SuccessReview or PlanPhase.Closed)
+            {
+                WriteVerbose($"{plan.Customer} is in the {plan.Phase} phase: the success execution playbook has no next actions for it.");
+                continue;
+            }
             foreach (var action in PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, OutputCulture(Culture)).Actions)
                 WriteObject(action);
         }

@@ -15,12 +15,23 @@ public sealed class SetFtTaskCommand : FtPlanChangeCmdlet
     [ArgumentCompleter(typeof(TaskIdCompleter))]
     public int Id { get; set; }
 
+    /// <summary>The service the task is kept for; needed only when the plan keeps the task for several.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ServiceCompleter))]
+    public string? Service { get; set; }
+
     [Parameter] public TaskState? Status { get; set; }
     [Parameter] public string? Owner { get; set; }
     [Parameter] public DateTime? Due { get; set; }
     [Parameter] public DateTime? DoneOn { get; set; }
     [Parameter] public string? Note { get; set; }
+    /// <summary>Why the task does not apply; required with -Status NotApplicable.</summary>
+    [Parameter] public string? Reason { get; set; }
 
-    protected override void ProcessRecord() =>
-        _ = ChangePlan($"Update FTOP task {Id}{(Status is null ? "" : $" to {Status}")}", PlanChanges.SetTask(Id, Status, Owner, Due, DoneOn, Note, DateTime.Today));
+    protected override void ProcessRecord()
+    {
+        var service = Service is null ? (Core.Playbook.M365Service?)null : ResolveService(Service);
+        _ = ChangePlan($"Update FTOP task {Id}{(Status is null ? "" : $" to {Status}")}",
+            PlanChanges.SetTask(Id, service, Status, Owner, Due, DoneOn, Note, Reason, DateTime.Today));
+    }
 }

@@ -14,7 +14,7 @@ public sealed class TestFtSuccessCriteriaCommand : FtPlanInputCmdlet
 {
     [Parameter] public CultureInfo? Culture { get; set; }
 
-    /// <summary>Only $true or $false per plan: do all criteria pass?</summary>
+    /// <summary>Only $true or $false per plan: may the customer move on (every gating criterion passes or does not apply)?</summary>
     [Parameter] public SwitchParameter Quiet { get; set; }
 
     protected override void ProcessRecord()
@@ -22,7 +22,7 @@ public sealed class TestFtSuccessCriteriaCommand : FtPlanInputCmdlet
         foreach (var plan in InputPlans())
         {
             var criteria = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, OutputCulture(Culture)).Criteria;
-            if (Quiet) WriteObject(criteria.All(c => c.Result == CriterionResult.Pass));
+            if (Quiet) WriteObject(SuccessCriteria.AllowPromotion(criteria));
             else WriteObject(criteria, enumerateCollection: true);
         }
     }

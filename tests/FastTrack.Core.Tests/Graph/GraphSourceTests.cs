@@ -112,12 +112,23 @@ public sealed class GraphSourceTests : IDisposable
     }
 
     [Fact]
-    public void A_day_asked_for_is_fetched_with_date_and_cached_under_that_day()
+    public void A_past_day_is_measured_only_from_a_28_day_report_of_that_day_never_with_date()
     {
         using var connection = Connect();
-        var teams = Measure(connection, LastDay.AddDays(-10), M365Service.Teams)[M365Service.Teams].Value!;
-        Assert.Equal(LastDay.AddDays(-10), teams.AsOf);
-        Assert.Contains(_graph.Requests, r => r.PathAndQuery.Contains($"getTeamsUserActivityUserDetail(date={LastDay.AddDays(-10):yyyy-MM-dd})"));
+        // No 28-day figure for ten days ago: refused, and Graph is not asked for that one day's activity.
+        var error = Assert.Throws<FtException>(() => Measure(connection, LastDay.AddDays(-10), M365Service.Teams)).Error;
+        Assert.Equal("AsOfNotAvailable", error.ErrorId);
+        Assert.Contains("users active on that one day, which is not AU", error.Message);
+        Assert.DoesNotContain(_graph.Requests, r => r.PathAndQuery.Contains("(date="));
+
+        // Today's D30 report refreshed on LastDay: once cached, LastDay can be asked for again, from the cache.
+        var latest = Measure(connection, null, M365Service.Teams)[M365Service.Teams].Value!;
+        var requests = _graph.Requests.Count;
+        var again = Measure(connection, LastDay, M365Service.Teams)[M365Service.Teams].Value!;
+        Assert.Equal(LastDay, again.AsOf);
+        Assert.Equal(latest.ActiveUsers, again.ActiveUsers);
+        Assert.Equal(requests + 1, _graph.Requests.Count);   // subscribedSkus only: the report came from the cache
+        Assert.DoesNotContain(_graph.Requests, r => r.PathAndQuery.Contains("(date="));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CorruptPlanTests : IDisposable
     {
         { "truncated", "" },
         { "invalid", "line 3" },
-        { "future", "schema version 2" },
+        { "future", $"schema version {CustomerPlan.CurrentSchemaVersion + 1}" },
         { "empty", "empty" },
     };
 
@@ -39,7 +39,7 @@ public sealed class CorruptPlanTests : IDisposable
         {
             "truncated" => text.Substring(0, text.Length / 2),
             "invalid" => text.Replace("\"revision\": 1,", "\"revision\": 1,,"),
-            "future" => text.Replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"),
+            "future" => text.Replace($"\"schemaVersion\": {CustomerPlan.CurrentSchemaVersion}", $"\"schemaVersion\": {CustomerPlan.CurrentSchemaVersion + 1}"),
             "empty" => "",
             _ => throw new ArgumentException(kind),
         };
@@ -85,7 +85,7 @@ public sealed class CorruptPlanTests : IDisposable
     public void An_older_schema_is_migrated_on_read()
     {
         var path = _store.Workspace.PlanPath(Bad);
-        var v0 = File.ReadAllText(path).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 0").Replace("\"customer\": \"Bad Co\"", "\"name\": \"Bad Co\"");
+        var v0 = File.ReadAllText(path).Replace($"\"schemaVersion\": {CustomerPlan.CurrentSchemaVersion}", "\"schemaVersion\": 0").Replace("\"customer\": \"Bad Co\"", "\"name\": \"Bad Co\"");
         var migration = new PlanMigration(0, doc =>
         {
             doc["customer"] = doc["name"];

@@ -34,7 +34,7 @@ public sealed class PlanStoreTests : IDisposable
         Assert.All(read.Services, s => Assert.Equal(10, s.TargetAU));
         Assert.Equal(new[] { 3731, 3732, 3733, 3740, 3741, 3743, 3650 }, read.Tasks.Select(t => t.TaskId));
         var text = File.ReadAllText(_store.Workspace.PlanPath(Contoso));
-        Assert.Contains("\"schemaVersion\": 1", text);
+        Assert.Contains($"\"schemaVersion\": {CustomerPlan.CurrentSchemaVersion}", text);
         Assert.Contains("\"phase\": \"SuccessExecution\"", text);  // enums by name: readable
         Assert.DoesNotContain("openBlockers", text);               // derived values are not stored
     }

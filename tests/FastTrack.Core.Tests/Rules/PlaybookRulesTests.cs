@@ -68,17 +68,26 @@ public sealed class PlaybookRulesTests
         Assert.DoesNotContain(new PlanBuilder().Live(Teams).Actions, a => a.Kind == NextActionKind.CustomerDecision); // OneDrive not intended
     }
 
-    // "Customer is determined to need a service specific focus to drive AU." (task 3650)
+    // "Customer is determined to need a service specific focus to drive AU." Task 3650 is the Microsoft 365
+    // Apps accelerator (reading 5): an accelerator for another service is the activity with no FTOP task.
     [Fact]
-    public void Service_acceleration_applies_task_3650_to_each_requested_service()
+    public void Task_3650_is_the_Microsoft_365_Apps_accelerator_and_other_services_get_the_activity_alone()
     {
-        var evaluation = new PlanBuilder().Live(Microsoft365Apps, SharePoint)
-            .With(p => p.Programs.ServiceAcceleration = new List<M365Service> { SharePoint }).Evaluation;
-        var task = Assert.Single(evaluation.Tasks, t => t.TaskId == 3650);
-        Assert.Equal(SharePoint, task.Service);
-        Assert.Equal(Applicability.Optional, task.Applicability);
-        var none = new PlanBuilder().Live(Microsoft365Apps).Evaluation.Tasks.Single(t => t.TaskId == 3650);
-        Assert.Equal(Applicability.NotApplicable, none.Applicability);
+        var builder = new PlanBuilder().Live(Microsoft365Apps, SharePoint, Teams)
+            .With(p => p.Programs.ServiceAcceleration = new List<M365Service> { SharePoint, Teams });
+        var task = Assert.Single(builder.Evaluation.Tasks, t => t.TaskId == 3650);
+        Assert.Equal(Microsoft365Apps, task.Service);
+        Assert.Equal(Applicability.NotApplicable, task.Applicability);   // not requested for Microsoft 365 Apps
+        var activity = Assert.Single(builder.Actions, a => a.Activity == "ServiceAccelerator");
+        Assert.Null(activity.TaskId);
+        Assert.Equal(new[] { Teams, SharePoint }, activity.Services.OrderBy(s => s));
+        Assert.Contains("the page lists no FTOP task for SharePoint", activity.Why);
+
+        var apps = new PlanBuilder().Live(Microsoft365Apps).With(p => p.Programs.ServiceAcceleration = new List<M365Service> { Microsoft365Apps });
+        Assert.Equal(Applicability.Optional, apps.Evaluation.Tasks.Single(t => t.TaskId == 3650).Applicability);
+        Assert.DoesNotContain(apps.Actions, a => a.Activity == "ServiceAccelerator" && a.TaskId is null);
+        Assert.Single(apps.Plan.Tasks, t => t.TaskId == 3650);
+        Assert.Equal(Microsoft365Apps, apps.Plan.Tasks.Single(t => t.TaskId == 3650).Service);
     }
 
     // Key input: "The customer enabled intended service(s) and communicated their availability ..."
@@ -113,9 +122,12 @@ public sealed class PlaybookRulesTests
         var builder = new PlanBuilder().Csm().Live(Teams, OneDrive).With(p => p.Programs.OneDriveAdoption = ProgramDecision.Accepted);
         var ids = builder.Actions.Where(a => a.Kind == NextActionKind.Task).Select(a => a.TaskId).ToList();
         Assert.Equal(new int?[] { 3740, 3741, 3731, 3743 }, ids);
-        builder.Plan.Task(3740).Status = TaskState.Done;
-        builder.Plan.Task(3731).Status = TaskState.NotApplicable;
+        builder.Task(3740, TaskState.Done).Task(3731, TaskState.NotApplicable, "CSM already leads Teams");
         Assert.Equal(new int?[] { 3741, 3743 }, builder.Actions.Where(a => a.Kind == NextActionKind.Task).Select(a => a.TaskId));
+        // Not applicable without a reason is not closed: the action asks for the reason.
+        builder.Task(3741, TaskState.NotApplicable);
+        var reason = Assert.Single(builder.Actions, a => a.TaskId == 3741);
+        Assert.StartsWith("Record why 3741", reason.Title);
     }
 
     [Fact]
@@ -124,7 +136,7 @@ public sealed class PlaybookRulesTests
         var builder = new PlanBuilder().Csm().Live(Teams, OneDrive, SharePoint);
         var checkIns = Assert.Single(builder.Actions, a => a.Activity == "ScheduleCheckIns");
         Assert.Equal(new[] { OneDrive, SharePoint }, checkIns.Services);
-        builder.Plan.CheckIns.Add(new CheckIn { Date = PlanBuilder.Today.AddDays(7), Services = new List<M365Service> { OneDrive, SharePoint } });
+        builder.CheckIn(7, CheckInStatus.Planned, OneDrive, SharePoint);
         Assert.DoesNotContain(builder.Actions, a => a.Activity == "ScheduleCheckIns");
     }
 

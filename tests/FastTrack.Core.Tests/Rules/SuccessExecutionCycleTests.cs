@@ -71,6 +71,7 @@ public sealed class SuccessExecutionCycleTests : IDisposable
         var advice = PlanAdvice.For(_store.Read(plan.TenantId), PlaybookCatalog.Default, Day(33), CultureInfo.InvariantCulture);
         Change(Handshake.Plan(advice, null, TaskState.Done, Day(33)).Change);
         foreach (var service in new[] { Teams, OneDrive, SharePoint }) Change(PlanChanges.AddTraining(service, Day(40), "All staff", 300));
+        Change(PlanChanges.AddTrackingEvidence(TrackingTool.AdminCenterUsageReports, Day(41), "Jordan Lee", "Contoso IT", new[] { OneDrive, SharePoint }, null));
 
         // Run 2, at the end of the history: Teams climbed past its target; the program's tasks are new actions.
         var second = RunOn(LastDay);
@@ -82,11 +83,16 @@ public sealed class SuccessExecutionCycleTests : IDisposable
         var oneDrive = second.Measured.Single(m => m.Service == OneDrive);
         Assert.True(oneDrive.MeetsTarget == false, $"OneDrive is the program candidate, under 10%: {oneDrive}");
         Assert.Contains(second.Criteria, c => c.Id == "ActiveUsageGoalMet" && c.Result == CriterionResult.Fail);
+        Assert.Contains(second.Criteria, c => c.Id == "MandatoryTasksDone" && c.Result == CriterionResult.Fail && c.Evidence.Contains("3740"));
 
-        // The program is delivered, and the customer's own success metric is met.
-        Change(PlanChanges.SetTask(3740, TaskState.Done, null, null, null, null, LastDay));
-        Change(PlanChanges.SetTask(3741, TaskState.Done, null, null, null, null, LastDay));
+        // A Teams metric met does not excuse OneDrive (issue 14.2) ...
         Change(PlanChanges.SetSuccessMetric("Teams meetings per week", Teams, 500, 640, "meetings"));
+        Assert.Contains(RunOn(LastDay, save: false).Criteria, c => c.Id == "ActiveUsageGoalMet" && c.Result == CriterionResult.Fail && c.Evidence.Contains("OneDrive"));
+        // ... but OneDrive's own metric, met, does; the program is delivered, so its mandatory tasks are done.
+        Change(PlanChanges.SetSuccessMetric("Departments with files in OneDrive", OneDrive, 12, 14, null));
+        Assert.DoesNotContain(RunOn(LastDay, save: false).Changes, c => c.Kind == RunChangeKind.ReadyForPromotion);
+        Change(PlanChanges.SetTask(3740, null, TaskState.Done, null, null, null, null, null, LastDay));
+        Change(PlanChanges.SetTask(3741, null, TaskState.Done, null, null, null, null, null, LastDay));
 
         // Run 3 under -WhatIf: the same answer, nothing written.
         var before = File.ReadAllBytes(Path.Combine(_dir.Path, "plans", plan.TenantId + ".json"));
@@ -98,15 +104,18 @@ public sealed class SuccessExecutionCycleTests : IDisposable
         var third = RunOn(LastDay);
         Assert.Contains(RunChangeKind.ReadyForPromotion, Kinds(third));
         Assert.DoesNotContain(RunChangeKind.Usage, Kinds(third));
-        Assert.All(third.Criteria, c => Assert.True(c.Result == CriterionResult.Pass, $"{c.Id}: {c.Evidence}"));
+        Assert.All(third.Criteria.Where(c => c.Gates), c => Assert.True(c.IsMet, $"{c.Id}: {c.Result} {c.Evidence}"));
         Assert.Equal(6, _store.Read(plan.TenantId).UsageHistory.Count); // two report days × three services
 
         var ready = PlanAdvice.For(_store.Read(plan.TenantId), PlaybookCatalog.Default, LastDay.AddDays(1), CultureInfo.InvariantCulture);
         Change(Promotion.ToSuccessReview(ready, force: false, reason: null, by: "ftm", now: DateTimeOffset.Now));
         var promoted = _store.Read(plan.TenantId);
         Assert.Equal(PlanPhase.SuccessReview, promoted.Phase);
+        // Promoted: the nightly run says so and proposes no action of this phase any more (issue 14.6).
         var last = RunOn(LastDay);
-        Assert.Equal(3735, last.NextActions.Last().TaskId);
+        Assert.Empty(last.NextActions);
+        Assert.Equal(PlanPhase.SuccessReview, last.Phase);
+        Assert.Contains(RunChangeKind.Promoted, Kinds(last));
         Assert.DoesNotContain(RunChangeKind.ReadyForPromotion, Kinds(last));
     }
 
