@@ -25,6 +25,11 @@ public sealed class ActiveUsage
     /// <summary>The tenant conceals user names in reports: counts are right, people cannot be named.</summary>
     public bool ConcealedNames { get; set; }
     public string Report { get; set; } = "";
+    /// <summary>Free, trial or viral subscriptions with the service that were left out of its paid units.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> ExcludedSkus { get; set; } = Array.Empty<string>();
+    /// <summary>Service plans of the tenant's subscriptions, named like a service's, that the licensing reference
+    /// does not place: paid units may miss them.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> UnknownServicePlans { get; set; } = Array.Empty<string>();
     public string Source { get; set; } = "";
 
     public override string ToString() => $"{Service} {ActiveUsagePercent?.ToString("0.0") ?? "-"}% ({ActiveUsers}/{Denominator} {Basis})";

@@ -58,7 +58,7 @@ public sealed class ActiveUsageCalculator
             return skus;
         }
 
-        var measured = new List<(M365Service Service, ReportScan? Activity, Outcome<ActiveUsage>? Failure, long Denominator)>();
+        var measured = new List<(M365Service Service, ReportScan? Activity, Outcome<ActiveUsage>? Failure, long Denominator, PaidUnitsCount? Paid)>();
         foreach (var service in services)
         {
             try
@@ -67,30 +67,37 @@ public sealed class ActiveUsageCalculator
             }
             catch (ReportUnavailable failure)
             {
-                measured.Add((service, null, Outcome<ActiveUsage>.Fail(failure.Error), 0));
+                measured.Add((service, null, Outcome<ActiveUsage>.Fail(failure.Error), 0, null));
             }
         }
 
-        (M365Service, ReportScan?, Outcome<ActiveUsage>?, long) MeasureOne(M365Service service)
+        (M365Service, ReportScan?, Outcome<ActiveUsage>?, long, PaidUnitsCount?) MeasureOne(M365Service service)
         {
             var activity = ActivityReport(service).Select(ScanOf).FirstOrDefault(s => s is not null);
             if (activity is null)
             {
                 return (service, null, Outcome<ActiveUsage>.Fail(new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
                     $"{source.Description} has no report with {service} activity: " +
-                    string.Join(" or ", ActivityReport(service).Select(k => ReportDefinition.For(k).GraphFunction)) + ".")), 0);
+                    string.Join(" or ", ActivityReport(service).Select(k => ReportDefinition.For(k).GraphFunction)) + ".")), 0, null);
             }
-            var basis = goals(service).Basis;
-            long? denominator = basis == UsageBasis.PaidUnits
-                ? Skus() is { } list ? _plans.PaidUnits(list, service) : null
-                : LicensedUsers(service, activity, ScanOf);
-            if (denominator is null)
+            if (goals(service).Basis == UsageBasis.LicensedUsers) return (service, activity, null, LicensedUsers(service, activity, ScanOf), null);
+            if (Skus() is not { } list)
             {
                 return (service, activity, Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.ObjectNotFound, service,
                     $"{source.Description} has no subscribed SKUs, so {service} has no paid units to divide by. " +
-                    "Add the JSON of GET /subscribedSkus to the folder, or measure with -Basis LicensedUsers.")), 0);
+                    "Add the JSON of GET /subscribedSkus to the folder, or measure with -Basis LicensedUsers.")), 0, null);
             }
-            return (service, activity, null, denominator.Value);
+            var paid = _plans.PaidUnits(list, service);
+            if (paid.Units == 0)
+            {
+                // Never a silent 0% (or a division by nothing): say what the subscriptions hold instead.
+                return (service, activity, Outcome<ActiveUsage>.Fail(new FtError("NoPaidUnits", FtErrorKind.ObjectNotFound, service,
+                    $"No paid, enabled subscription of {source.Description} gives {service} by a service plan of the licensing reference." +
+                    (paid.ExcludedSkus.Count > 0 ? $" Left out as free or trial: {string.Join(", ", paid.ExcludedSkus)}." : "") +
+                    (paid.UnknownPlans.Count > 0 ? $" Service plans this module does not know: {string.Join(", ", paid.UnknownPlans)}." : "") +
+                    " Measure with -Basis LicensedUsers to divide by the users the reports say are licensed.")), 0, paid);
+            }
+            return (service, activity, null, paid.Units, paid);
         }
 
         var dates = scans.Values.Where(s => s?.RefreshDate is not null).Select(s => s!.RefreshDate!.Value).Distinct().ToList();
@@ -103,7 +110,7 @@ public sealed class ActiveUsageCalculator
         var concealed = scans.Values.Any(s => s?.ConcealedNames == true);
 
         return measured.Select(m => m.Failure is { } failure ? failure
-            : Outcome<ActiveUsage>.Ok(Result(m.Service, m.Activity!, m.Denominator, goals(m.Service), refreshed, concealed, source.Description, source.TenantId))).ToList();
+            : Outcome<ActiveUsage>.Ok(Licensed(Result(m.Service, m.Activity!, m.Denominator, goals(m.Service), refreshed, concealed, source.Description, source.TenantId), m.Paid))).ToList();
     }
 
     /// <summary>AU of the services one report counts, on the licensed-users basis: for rows piped in
@@ -145,6 +152,14 @@ public sealed class ActiveUsageCalculator
             Report = ReportDefinition.For(activity.Kind).GraphFunction,
             Source = source,
         };
+    }
+
+    private static ActiveUsage Licensed(ActiveUsage usage, PaidUnitsCount? paid)
+    {
+        if (paid is null) return usage;
+        usage.ExcludedSkus = paid.ExcludedSkus;
+        usage.UnknownServicePlans = paid.UnknownPlans;
+        return usage;
     }
 
     /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects).</summary>

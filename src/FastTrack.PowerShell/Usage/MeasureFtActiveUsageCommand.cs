@@ -246,6 +246,14 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
             WriteWarning($"The reports of {sourceName} conceal user names. The counts are right, but no user can be named or matched. " +
                 "A global admin can show names in the Microsoft 365 admin center (Settings > Org settings > Services > Reports), or set displayConcealedNames to false on Graph's admin/reportSettings.");
         }
+        var unknown = results.SelectMany(r => r.Value?.UnknownServicePlans ?? Array.Empty<string>()).Distinct().ToList();
+        if (unknown.Count > 0 && _concealedWarned.Add(sourceName + "|plans"))
+        {
+            WriteWarning($"The subscriptions of {sourceName} hold service plans this module does not know: {string.Join(", ", unknown)}. " +
+                "If one of them gives a measured service, its paid units are undercounted; measure with -Basis LicensedUsers to compare.");
+        }
+        foreach (var usage in results.Select(r => r.Value).Where(u => u?.ExcludedSkus.Count > 0))
+            WriteVerbose($"{usage!.Service}: free or trial subscriptions left out of paid units: {string.Join(", ", usage.ExcludedSkus)}.");
         foreach (var result in results) WriteOutcome(result);
     }
 

@@ -6,7 +6,7 @@ using FastTrack.Core.Rules;
 namespace FastTrack.Core.Tests.Rules;
 
 /// <summary>Builds the facts of a rule test in a line or two.</summary>
-internal sealed class PlanBuilder
+public sealed class PlanBuilder
 {
     public static readonly DateTime Today = new(2026, 11, 24);
     private readonly Dictionary<M365Service, UsageFact> _usage = new();
