@@ -82,13 +82,34 @@ public sealed class ConnectionCmdletTests : IClassFixture<ModuleSession>, IClass
         Assert.Equal(calls, _tenants.Northwind.Requests().Count(r => r.GetProperty("PathAndQuery").GetString()!.Contains("/reports/")));
     }
 
+    // Issue 14.10: Graph's date= is one day's activity, never AU; a past date needs a 28-day figure of that day.
+    [Fact]
+    public void A_past_date_on_a_live_tenant_is_refused_unless_a_28_day_figure_of_that_day_exists()
+    {
+        Connect(_tenants.Tailspin).AssertNoErrors();
+        var refused = Run($"Measure-FtActiveUsage -TenantId {_tenants.Tailspin.TenantId} -Service Teams -AsOf $args[1] -Workspace $args[0]", DateTime.UtcNow.Date.AddDays(-20));
+        Assert.Empty(refused.Output);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("AsOfNotAvailable,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("not AU", error.Exception.Message);
+        Assert.DoesNotContain(_tenants.Tailspin.Requests(), r => r.GetProperty("PathAndQuery").GetString()!.Contains("date="));
+
+        // A snapshot saved on a day is a 28-day figure of that day: -AsOf reads it back, Graph is not asked.
+        var latest = Run($"Measure-FtActiveUsage -TenantId {_tenants.Tailspin.TenantId} -Service Teams -Save -Workspace $args[0]").Output.Single();
+        Directory.Delete(Path.Combine(_workspace, "cache"), recursive: true);
+        var saved = Run($"Measure-FtActiveUsage -TenantId {_tenants.Tailspin.TenantId} -Service Teams -AsOf $args[1] -Workspace $args[0]", latest.Prop("AsOf")!);
+        saved.AssertNoErrors();
+        Assert.Equal(latest.Prop("ActiveUsers"), saved.Output.Single().Prop("ActiveUsers"));
+        Assert.StartsWith("saved snapshot of", saved.Output.Single().Str("Source"));
+    }
+
     [Fact]
     public void A_throttled_report_is_retried_and_a_refused_one_fails_alone_without_a_partial_snapshot()
     {
         Connect(_tenants.Tailspin).AssertNoErrors();
         _tenants.Tailspin.AddFault("getTeamsUserActivityUserDetail|status|429:1|1");
         _tenants.Tailspin.AddFault("getOneDriveActivityUserDetail|status|403|1");
-        var result = Run($"Measure-FtActiveUsage -TenantId {_tenants.Tailspin.TenantId} -AsOf $args[1] -Save -Workspace $args[0] -Verbose", DateTime.UtcNow.Date.AddDays(-5));
+        var result = Run($"Measure-FtActiveUsage -TenantId {_tenants.Tailspin.TenantId} -Save -Workspace $args[0] -Verbose");
         Assert.Equal("Teams", Assert.Single(result.Output).Str("Service"));
         Assert.Contains(result.Verbose, v => v.Contains("429") && v.Contains("Retry-After"));
         var forbidden = result.Errors[0];
@@ -148,8 +169,8 @@ public sealed class ConnectionCmdletTests : IClassFixture<ModuleSession>, IClass
     {
         Connect(_tenants.Northwind).AssertNoErrors();
         _tenants.Northwind.AddFault("/download/getYammerActivityUserDetail|slow|30|1");
-        var (took, state) = _session.RunAndStop($"Measure-FtActiveUsage -TenantId {_tenants.Northwind.TenantId} -Service Yammer -AsOf $args[1] -Save -Workspace $args[0]",
-            TimeSpan.FromSeconds(2), _workspace, DateTime.UtcNow.Date.AddDays(-9));
+        var (took, state) = _session.RunAndStop($"Measure-FtActiveUsage -TenantId {_tenants.Northwind.TenantId} -Service Yammer -Save -Workspace $args[0]",
+            TimeSpan.FromSeconds(2), _workspace);
         Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, state);
         Assert.True(took < TimeSpan.FromSeconds(5), $"stopping took {took}");
         var cache = Path.Combine(_workspace, "cache", _tenants.Northwind.TenantId.ToString());

@@ -54,7 +54,8 @@ public sealed class HelpTests : IClassFixture<ModuleSession>
         var path = Path.Combine(ModulePaths.ModuleDirectory, "en-US", "about_FastTrack.help.txt");
         Assert.True(File.Exists(path));
         var text = File.ReadAllText(path);
-        foreach (var part in new[] { "TOPIC", "about_FastTrack", "3731", "3740", "3650", "THE WORKFLOW", "Connect-FtTenant", "Invoke-FtSuccessExecution", "Get-FtModuleDiagnostic" })
+        foreach (var part in new[] { "TOPIC", "about_FastTrack", "3731", "3740", "3650", "THE WORKFLOW", "Connect-FtTenant", "Invoke-FtSuccessExecution", "Get-FtModuleDiagnostic",
+                                     "VERDICTS AND THE READINGS THEY FOLLOW", "reading 1", "reading 2", "reading 3", "reading 6", "NotApplicable", "TrainingReachTarget" })
             Assert.Contains(part, text);
     }
 

@@ -5,6 +5,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
     private static readonly string[] ExpectedCmdlets =
     {
         "Add-FtBlocker",
+        "Add-FtTrackingEvidence",
         "Add-FtTraining",
         "Complete-FtSuccessExecution",
         "Connect-FtTenant",
@@ -13,6 +14,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Export-FtCheckInCalendar",
         "Get-FtActiveUsageHistory",
         "Get-FtBlocker",
+        "Get-FtCheckIn",
         "Get-FtConnection",
         "Get-FtCustomerPlan",
         "Get-FtModuleDiagnostic",
@@ -28,6 +30,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "New-FtCustomerPlan",
         "Remove-FtCustomerPlan",
         "Resolve-FtBlocker",
+        "Set-FtCheckIn",
         "Set-FtCustomerPlan",
         "Set-FtSuccessMetric",
         "Set-FtTask",

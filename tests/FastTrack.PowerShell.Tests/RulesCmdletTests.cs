@@ -62,13 +62,15 @@ public sealed class RulesCmdletTests : IClassFixture<ModuleSession>, IDisposable
     public void Criteria_report_each_key_input_and_outcome()
     {
         var criteria = Run($"Get-FtCustomerPlan -TenantId {Contoso} -Workspace $args[0] | Test-FtSuccessCriteria").Output;
-        Assert.Equal(new[] { "ServicesEnabledAndCommunicated", "CsmLeadsModernComms", "UsersTrained", "SuccessGoalsTracked", "ActiveUsageGoalMet" },
+        Assert.Equal(new[] { "ServicesEnabledAndCommunicated", "CsmLeadsModernComms", "UsersTrained", "SuccessGoalsTracked", "ActiveUsageGoalMet", "MandatoryTasksDone", "CheckInCadence" },
             criteria.Select(c => c.Str("Id")));
+        Assert.Equal(new[] { true, true, true, true, true, true, false }, criteria.Select(c => (bool)c.Prop("Gates")!));
         Assert.Equal("Pass", criteria[0].Str("Result"));
         Assert.Equal("Unknown", criteria[4].Str("Result"));
         Assert.Equal(false, Run($"Test-FtSuccessCriteria -TenantId {Contoso} -Quiet -Workspace $args[0]").Single().BaseObject);
         var spanish = Run($"Test-FtSuccessCriteria -TenantId {Contoso} -Culture es-ES -Workspace $args[0]").Output[4];
         Assert.StartsWith("El cliente cumple o supera el objetivo del 10 % de AU", spanish.Str("Text"));
+        Assert.StartsWith("sin medir: el AU de Teams no se ha medido", spanish.Str("Evidence"));
     }
 
     [Fact]

@@ -84,4 +84,36 @@ public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, 
         Assert.Contains("First run of the playbook for Contoso", text);
         Assert.Matches(@"Next actions\s+: 1\. ", text);
     }
+
+    // Issue 14: the sample tenant's cycle to the success review, as a FastTrack manager runs it with the cmdlets.
+    [Fact]
+    public void The_sample_tenant_is_run_through_the_playbook_to_the_success_review()
+    {
+        var t = SampleTenant;
+        Run($"Invoke-FtSuccessExecution -TenantId {t} -Workspace $args[0] | Out-Null; " +
+            $"Set-FtCustomerPlan -TenantId {t} -OneDriveAdoptionProgram Accepted -Workspace $args[0]; " +
+            $"Invoke-FtHandshake -TenantId {t} -Workspace $args[0] | Out-Null; " +
+            $"Add-FtTraining -TenantId {t} -Service Teams -Audience 'All staff' -Attendees 400 -Workspace $args[0]; " +
+            $"Add-FtTraining -TenantId {t} -Service OneDrive -Audience 'All staff' -Attendees 400 -Workspace $args[0]; " +
+            $"Add-FtTrackingEvidence -TenantId {t} -Tool AdoptionScore -ShownBy 'Jordan Lee' -Service OneDrive -Workspace $args[0]").AssertNoErrors();
+
+        // OneDrive is at 8% and the program's mandatory tasks are open: no promotion, and the error says which.
+        var refused = Assert.Single(Run($"Complete-FtSuccessExecution -TenantId {t} -Workspace $args[0]").Errors);
+        Assert.Equal("SuccessCriteriaNotMet,FastTrack.PowerShell.Rules.CompleteFtSuccessExecutionCommand", refused.FullyQualifiedErrorId);
+        Assert.Contains("MandatoryTasksDone is Fail (open (M)andatory tasks: 3740", refused.Exception.Message);
+        Assert.Contains("ActiveUsageGoalMet is Fail", refused.Exception.Message);
+
+        Run($"Set-FtTask -TenantId {t} -Id 3740 -Status Done -Workspace $args[0]; Set-FtTask -TenantId {t} -Id 3741 -Status Done -Workspace $args[0]; " +
+            $"Set-FtSuccessMetric -TenantId {t} -Name 'Departments storing files in OneDrive' -Service OneDrive -Target 12 -Current 14 -Workspace $args[0]").AssertNoErrors();
+        Assert.Equal(true, Run($"Test-FtSuccessCriteria -TenantId {t} -Quiet -Workspace $args[0]").Single().BaseObject);
+        Assert.Contains(Run($"Get-FtNextAction -TenantId {t} -Workspace $args[0]").Output, a => a.Str("Kind") == "Promote");
+
+        var promoted = Run($"Complete-FtSuccessExecution -TenantId {t} -PassThru -Workspace $args[0]");
+        promoted.AssertNoErrors();
+        Assert.Equal("SuccessReview", promoted.Single().Str("Phase"));
+        var after = Run($"Invoke-FtSuccessExecution -TenantId {t} -Workspace $args[0]").Single();
+        Assert.Equal("SuccessReview", after.Str("Phase"));
+        Assert.Empty((System.Collections.ICollection)after.Prop("NextActions")!);
+        Assert.Empty(Run($"Get-FtNextAction -TenantId {t} -Workspace $args[0]").Output);
+    }
 }

@@ -109,3 +109,54 @@ Describe 'Invoke-FtSuccessExecution' {
         $second.Changes.Kind | Should -Not -Contain 'FirstRun'
     }
 }
+
+Describe 'The sample tenant to the success review' {
+    BeforeAll {
+        $script:sample = '7c1f3a9e-2b4d-4e6f-8a0b-1c2d3e4f5a6b'
+        $script:ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        $PSDefaultParameterValues['*-Ft*:Workspace'] = $ws
+        New-FtCustomerPlan -TenantId $sample -Customer Contoso -CsmName 'Avery Smith' -IntendedService Teams, OneDrive | Out-Null
+        Set-FtCustomerPlan -TenantId $sample -Service Teams, OneDrive -EnabledOn ([datetime]::Today.AddDays(-120)) -CommunicatedOn ([datetime]::Today.AddDays(-110))
+    }
+
+    AfterAll {
+        $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
+        Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'runs the playbook, holds the promotion while a mandatory task or a service is short, then promotes' {
+        Invoke-FtSuccessExecution -TenantId $sample | Out-Null
+        Set-FtCustomerPlan -TenantId $sample -OneDriveAdoptionProgram Accepted
+        Invoke-FtHandshake -TenantId $sample | Out-Null
+        'Teams', 'OneDrive' | ForEach-Object { Add-FtTraining -TenantId $sample -Service $_ -Audience 'All staff' -Attendees 400 }
+        Add-FtTrackingEvidence -TenantId $sample -Tool AdoptionScore -ShownBy 'Jordan Lee' -Service OneDrive
+
+        $criteria = Test-FtSuccessCriteria -TenantId $sample
+        ($criteria | Where-Object Id -eq 'MandatoryTasksDone').Evidence | Should -Match '3740 OneDrive - Conduct OneDrive Adoption Program Introduction \(NotStarted\)'
+        ($criteria | Where-Object Id -eq 'ActiveUsageGoalMet').Evidence | Should -Match 'OneDrive AU is'
+        ($criteria | Where-Object Id -eq 'CsmLeadsModernComms').Result | Should -Be 'Pass'
+        { Complete-FtSuccessExecution -TenantId $sample -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SuccessCriteriaNotMet,FastTrack.PowerShell.Rules.CompleteFtSuccessExecutionCommand'
+
+        3740, 3741 | ForEach-Object { Set-FtTask -TenantId $sample -Id $_ -Status Done }
+        Set-FtSuccessMetric -TenantId $sample -Name 'Departments storing files in OneDrive' -Service OneDrive -Target 12 -Current 14
+        Test-FtSuccessCriteria -TenantId $sample -Quiet | Should -BeTrue
+        (Get-FtNextAction -TenantId $sample)[-1].Kind | Should -Be 'Promote'
+
+        (Complete-FtSuccessExecution -TenantId $sample -PassThru).Phase | Should -Be 'SuccessReview'
+        $run = Invoke-FtSuccessExecution -TenantId $sample
+        $run.Phase | Should -Be 'SuccessReview'
+        $run.NextActions | Should -BeNullOrEmpty
+        Get-FtNextAction -TenantId $sample | Should -BeNullOrEmpty
+    }
+
+    It 'names criteria and next actions in Spanish with -Culture es-ES' {
+        $ws2 = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        try {
+            New-FtCustomerPlan -TenantId $sample -Customer Contoso -IntendedService Teams -Workspace $ws2 | Out-Null
+            (Get-FtNextAction -TenantId $sample -Culture es-ES -Workspace $ws2)[0].Title | Should -Be 'Habilitar Teams'
+            (Test-FtSuccessCriteria -TenantId $sample -Culture es-ES -Workspace $ws2)[0].Evidence | Should -Be 'Teams no está habilitado'
+        }
+        finally { Remove-Item $ws2 -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+}

@@ -15,8 +15,11 @@ public sealed class SetFtTaskCommand : FtPlanChangeCmdlet
     [ArgumentCompleter(typeof(TaskIdCompleter))]
     public int Id { get; set; }
 
-    /// <summary>The service the task is kept for; needed only when the plan keeps the task for several.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>The service the task is kept for; needed only when the plan keeps the task for several.
+    /// By property name in the -TenantId set only: in both, it would make the binder settle on the
+    /// default (plan) set before it tries TenantId of a piped Get-FtTask object.</summary>
+    [Parameter(ParameterSetName = ByTenant, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByPlan)]
     [ArgumentCompleter(typeof(ServiceCompleter))]
     public string? Service { get; set; }
 
