@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using FastTrack.Core.Errors;
 using Newtonsoft.Json;
@@ -27,7 +28,21 @@ internal static class PlanSerializer
         ConstructorHandling = ConstructorHandling.AllowNonPublicDefaultConstructor,
     };
 
-    private static readonly JsonSerializer s_serializer = JsonSerializer.Create(s_settings);
+    // Reading is stricter than writing: an enum must be one of its names (a number like "service": 99 is
+    // no service), and a key written twice is a fault, not "the last one wins".
+    private static readonly JsonSerializer s_reader = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = s_settings.ContractResolver,
+        Converters = { new StringEnumConverter { AllowIntegerValues = false } },
+        NullValueHandling = NullValueHandling.Ignore,
+        DateParseHandling = DateParseHandling.None,
+        DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        ConstructorHandling = ConstructorHandling.AllowNonPublicDefaultConstructor,
+        FloatParseHandling = FloatParseHandling.Double,
+    });
+
+    private static readonly JsonLoadSettings s_load = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
 
     public static string Serialize(CustomerPlan plan) => JsonConvert.SerializeObject(plan, s_settings) + "\n";
 
@@ -37,8 +52,8 @@ internal static class PlanSerializer
         JObject document;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text));
-            document = JObject.Load(reader);
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            document = JObject.Load(reader, s_load);
             while (reader.Read()) { } // content after the document is a fault too
         }
         catch (JsonReaderException ex)
@@ -46,29 +61,50 @@ internal static class PlanSerializer
             throw Unreadable(path, ex.Message, ex);
         }
 
-        var version = document.Value<int?>("schemaVersion")
-            ?? throw Unreadable(path, "it has no schemaVersion, so it is not a FastTrack plan", null);
+        var version = SchemaVersionOf(document, path);
         if (version > CustomerPlan.CurrentSchemaVersion)
         {
             throw new FtError("PlanSchemaTooNew", FtErrorKind.InvalidData, path,
                 $"The plan file '{path}' has schema version {version}, written by a newer FastTrack.PowerShell; this one reads up to {CustomerPlan.CurrentSchemaVersion}. " +
                 "Update the module (Update-Module FastTrack.PowerShell). The file was left untouched.").ToException();
         }
-        foreach (var migration in migrations ?? PlanMigration.All)
-        {
-            if (migration.FromVersion < version) continue;
-            migration.Apply(document);
-            document["schemaVersion"] = migration.FromVersion + 1;
-        }
+        CustomerPlan plan;
         try
         {
-            return document.ToObject<CustomerPlan>(s_serializer)
-                ?? throw Unreadable(path, "it holds no plan", null);
+            foreach (var migration in migrations ?? PlanMigration.All)
+            {
+                if (migration.FromVersion < version) continue;
+                migration.Apply(document);
+                document["schemaVersion"] = migration.FromVersion + 1;
+            }
+            plan = document.ToObject<CustomerPlan>(s_reader) ?? throw Unreadable(path, "it holds no plan", null);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException)
         {
+            // A value of the wrong type or size (a number where a date belongs, 1e400 where a count does),
+            // met while migrating or binding.
             throw Unreadable(path, ex.Message, ex);
         }
+        var problem = PlanValidator.ReadProblems(plan).FirstOrDefault();
+        if (problem is not null)
+        {
+            throw new FtError("PlanInvalid", FtErrorKind.InvalidData, path,
+                $"The plan file '{path}' holds a value the module cannot work with: {problem.Message} It was left untouched; " +
+                $"fix it, or restore the previous version from '{path}.bak'.").ToException();
+        }
+        return plan;
+    }
+
+    /// <summary>The schema version: a whole number, or the file is not a plan this module can read.</summary>
+    private static int SchemaVersionOf(JObject document, string path)
+    {
+        var token = document["schemaVersion"];
+        if (token is null) throw Unreadable(path, "it has no schemaVersion, so it is not a FastTrack plan", null);
+        if (token is JValue { Type: JTokenType.Integer, Value: long version } && version >= 0 && version <= int.MaxValue) return (int)version;
+        var line = (IJsonLineInfo)token;
+        throw new FtError("PlanUnreadable", FtErrorKind.InvalidData, path,
+                $"The plan file '{path}' cannot be read (line {line.LineNumber}, position {line.LinePosition}): its schemaVersion must be a whole number, not {token.ToString(Formatting.None)}. " +
+                $"It was left untouched; fix it, or restore the previous version from '{path}.bak'.").ToException();
     }
 
     private static FtException Unreadable(string path, string reason, Exception? inner)

@@ -94,10 +94,12 @@ internal static class SvgCharts
         return svg.ToString();
     }
 
+    // Five to ten gridlines whatever the scale (AU above 100% is possible when few units are paid for).
     private static IEnumerable<double> Ticks(double max)
     {
         var step = max <= 25 ? 5 : max <= 60 ? 10 : 20;
-        for (double t = 0; t <= max; t += step) yield return t;
+        while (max / step > 10) step *= 5;
+        for (var i = 0; i * step <= max; i++) yield return i * step;
     }
 
     private static string F(double value) => value.ToString("0.##", Invariant);
