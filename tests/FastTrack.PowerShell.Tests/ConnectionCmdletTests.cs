@@ -131,6 +131,27 @@ public sealed class ConnectionCmdletTests : IClassFixture<ModuleSession>, IClass
         Assert.Empty(Run($"Get-FtConnection -TenantId {_tenants.Northwind.TenantId} -ErrorAction SilentlyContinue").Output);
     }
 
+    // Issue 15: a tenant that is not one, and a sign-in without a network, are the module's own errors, quickly.
+    [Fact]
+    public void A_bad_tenant_and_an_unreachable_sign_in_are_clear_quick_errors_without_the_secret()
+    {
+        const string secret = "super-secret-value-7f3e";
+        const string secure = "$s = [securestring]::new(); foreach ($c in $args[1].ToCharArray()) { $s.AppendChar($c) }; ";
+        var bad = Assert.Single(Run(secure + "Connect-FtTenant -TenantId 'bad tenant' -ClientId 00000000-0000-0000-0000-000000000001 -ClientSecret $s", secret).Errors);
+        Assert.Equal("InvalidTenant,FastTrack.PowerShell.Connections.ConnectFtTenantCommand", bad.FullyQualifiedErrorId);
+        Assert.Equal("InvalidArgument", bad.CategoryInfo.Category.ToString());
+        Assert.DoesNotContain("(Parameter", bad.Exception.Message);
+
+        // This machine's network is closed: Entra ID cannot be reached, as on a server without a route.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var offline = Assert.Single(Run(secure + "Connect-FtTenant -TenantId contoso.onmicrosoft.com -ClientId 00000000-0000-0000-0000-000000000001 -ClientSecret $s", secret).Errors);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+        Assert.Equal("GraphSignInUnreachable,FastTrack.PowerShell.Connections.ConnectFtTenantCommand", offline.FullyQualifiedErrorId);
+        Assert.Contains("Entra ID could not be reached", offline.Exception.Message);
+        Assert.DoesNotContain(secret, offline.ToString());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(offline.Exception.Message, "could not be reached"));
+    }
+
     [Fact]
     public void Disconnecting_honours_WhatIf_then_forgets_the_tenant()
     {

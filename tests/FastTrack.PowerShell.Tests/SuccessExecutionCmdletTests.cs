@@ -38,7 +38,7 @@ public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, 
         Assert.Equal(2, ((System.Collections.ICollection)contoso.Prop("Measured")!).Count);
         var fabrikam = Assert.Single(result.Output, r => r.Str("Customer") == "Fabrikam");
         Assert.Null(fabrikam.Prop("Source"));
-        Assert.Contains(result.Verbose, v => v.StartsWith("Fabrikam: not measured"));
+        Assert.Contains(result.Warnings, w => w.StartsWith("Fabrikam was not measured: no usage source"));
 
         var history = Run($"Get-FtActiveUsageHistory -TenantId {SampleTenant} -Snapshot -Workspace $args[0]").Output;
         Assert.Equal(new[] { "Teams", "OneDrive" }, history.Select(h => h.Str("Service")));

@@ -37,7 +37,22 @@ internal static class GraphErrors
         if (ex is HttpRequestException || ex is IOException)
             return new FtError("GraphConnectionFailed", FtErrorKind.ConnectionError, what, $"The connection to Microsoft Graph failed while fetching {what} (reset or cut off), also after retries.");
         if (ex is Azure.Identity.AuthenticationFailedException || ex is Azure.Identity.CredentialUnavailableException)
-            return new FtError("GraphSignInFailed", FtErrorKind.AuthenticationError, what, $"Signing in to Microsoft Graph failed for {what}: {SecretText.Redact(ex.Message)}");
+            return SignInFailed(ex, what);
         return new FtError("GraphFailed", FtErrorKind.NotSpecified, what, $"Fetching {what} from Microsoft Graph failed: {ex.GetType().Name}.");
+    }
+
+    // Azure.Identity's message repeats every retry's text; one sentence and the root cause say it all.
+    private static FtError SignInFailed(Exception ex, string what)
+    {
+        var root = ex;
+        while (root.InnerException is { } inner) root = inner;
+        if (root is System.Net.Sockets.SocketException || root is HttpRequestException || ex.InnerException is HttpRequestException)
+        {
+            return new FtError("GraphSignInUnreachable", FtErrorKind.ConnectionError, what,
+                $"Signing in to Microsoft Graph (to read {what}) failed: Entra ID could not be reached ({SecretText.Redact(root.Message)}). Check the network, proxy and firewall, and -Cloud.");
+        }
+        var first = ex.Message.Split(new[] { '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries)[0].Trim();
+        var cause = root == ex ? "" : $" ({SecretText.Redact(root.Message.Split('\n')[0].Trim())})";
+        return new FtError("GraphSignInFailed", FtErrorKind.AuthenticationError, what, $"Signing in to Microsoft Graph failed for {what}: {SecretText.Redact(first)}{cause}");
     }
 }

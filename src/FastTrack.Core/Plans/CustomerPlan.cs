@@ -56,14 +56,20 @@ public sealed class CustomerPlan
     /// <summary>The plan's entry for a service (every catalogue service has one).</summary>
     public PlannedService Service(M365Service service) => Services.First(s => s.Service == service);
 
-    /// <summary>The newest saved AU of a service on the basis the plan measures it by (any basis when
-    /// none was saved on it), or null before the first measurement.</summary>
-    public UsageSnapshot? LatestUsage(M365Service service)
+    /// <summary>The basis a service's saved AU is read on: the plan's basis for it when a snapshot was saved
+    /// on it, else the basis of its newest snapshot. The rules and the history both use this one choice.</summary>
+    public UsageBasis HistoryBasis(M365Service service)
     {
         var basis = Services.FirstOrDefault(s => s.Service == service)?.Basis ?? UsageBasis.PaidUnits;
         var ofService = UsageHistory.Where(u => u.Service == service).ToList();
-        var onBasis = ofService.Where(u => u.Basis == basis).ToList();
-        return (onBasis.Count > 0 ? onBasis : ofService).OrderBy(u => u.AsOf).LastOrDefault();
+        return ofService.Count == 0 || ofService.Any(u => u.Basis == basis) ? basis : ofService.OrderBy(u => u.AsOf).Last().Basis;
+    }
+
+    /// <summary>The newest saved AU of a service on its history basis, or null before the first measurement.</summary>
+    public UsageSnapshot? LatestUsage(M365Service service)
+    {
+        var basis = HistoryBasis(service);
+        return UsageHistory.Where(u => u.Service == service && u.Basis == basis).OrderBy(u => u.AsOf).LastOrDefault();
     }
 
     /// <summary>The progress of a task for a service; created on first use for a service the plan has no

@@ -12,6 +12,10 @@ public sealed class ExecutionRun
     public List<RecordedAction> Actions { get; set; } = new();
     public List<RecordedUsage> Usage { get; set; } = new();
     public List<string> CriteriaPassed { get; set; } = new();
+    /// <summary>Where this run measured AU; null when it did not.</summary>
+    public string? Source { get; set; }
+    /// <summary>Why this run did not measure AU, and what the rules rested on instead.</summary>
+    public string? NotMeasured { get; set; }
 }
 
 /// <summary>A next action by its identity (kind, task, blocker, activity, services) and its title then.</summary>

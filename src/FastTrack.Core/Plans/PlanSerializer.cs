@@ -128,13 +128,20 @@ internal static class PlanSerializer
         return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd('.', ' ');
     }
 
-    /// <summary>Only settable properties are stored: computed ones (OpenBlockers, IsMet) are derived on read.</summary>
+    /// <summary>Only settable properties are stored: computed ones (OpenBlockers, IsMet) are derived on read.
+    /// Every DateTime of a plan is a calendar date, but a check-in's start (a wall-clock time); instants are
+    /// DateTimeOffsets and keep their offset.</summary>
     private sealed class StoredPropertiesResolver : CamelCasePropertyNamesContractResolver
     {
+        private static readonly CalendarDateConverter s_date = new(withTime: false);
+        private static readonly CalendarDateConverter s_wallClock = new(withTime: true);
+
         protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
         {
             var property = base.CreateProperty(member, memberSerialization);
             if (!property.Writable) property.ShouldSerialize = _ => false;
+            if (property.PropertyType == typeof(DateTime) || property.PropertyType == typeof(DateTime?))
+                property.Converter = member.DeclaringType == typeof(CheckIn) && member.Name == nameof(CheckIn.Date) ? s_wallClock : s_date;
             return property;
         }
     }

@@ -33,6 +33,11 @@ public sealed class PlanStore
     /// <summary>Every plan in the workspace; an unreadable file is one failed item, the rest still come.</summary>
     public IEnumerable<Outcome<CustomerPlan>> ReadAll()
     {
+        if (!Workspace.Exists)
+        {
+            yield return Outcome<CustomerPlan>.Fail(Workspace.NotFound());
+            yield break;
+        }
         if (!Directory.Exists(Workspace.PlansDirectory)) yield break;
         foreach (var path in Directory.GetFiles(Workspace.PlansDirectory, "*.json").OrderBy(p => p, StringComparer.Ordinal))
         {
@@ -76,7 +81,7 @@ public sealed class PlanStore
 
     public CustomerPlan Read(Guid tenantId)
     {
-        var outcome = TryRead(tenantId) ?? throw NotFound(tenantId).ToException();
+        var outcome = TryRead(tenantId) ?? throw (Workspace.Exists ? NotFound(tenantId) : Workspace.NotFound()).ToException();
         return outcome.Succeeded ? outcome.Value! : throw outcome.Error!.ToException();
     }
 
@@ -87,17 +92,20 @@ public sealed class PlanStore
         PlanValidator.EnsureValid(plan);
         if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw Exists(plan);
         if (confirm is not null && !confirm(plan)) return null;
-        using (Lock(plan.TenantId))
+        return Writing(Workspace.PlanPath(plan.TenantId), () =>
         {
-            if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw Exists(plan);
-            var now = _clock();
-            plan.Revision = 1;
-            plan.Created = plan.Created == default ? now : plan.Created;
-            plan.Modified = now;
-            plan.ModifiedBy = Environment.UserName;
-            Write(plan);
-            return plan;
-        }
+            using (Lock(plan.TenantId))
+            {
+                if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw Exists(plan);
+                var now = _clock();
+                plan.Revision = 1;
+                plan.Created = plan.Created == default ? now : plan.Created;
+                plan.Modified = now;
+                plan.ModifiedBy = Environment.UserName;
+                Write(plan);
+                return plan;
+            }
+        });
     }
 
     /// <summary>Applies <paramref name="change"/> to the stored plan and saves it as the next revision.
@@ -114,18 +122,21 @@ public sealed class PlanStore
         PlanValidator.EnsureValid(preview);
         if (confirm is not null && !confirm(preview)) return null;
 
-        using (Lock(tenantId))
+        return Writing(Workspace.PlanPath(tenantId), () =>
         {
-            var plan = Read(tenantId);
-            CheckRevision(plan, basedOnRevision, force);
-            change(plan);
-            PlanValidator.EnsureValid(plan);
-            plan.Revision++;
-            plan.Modified = _clock();
-            plan.ModifiedBy = Environment.UserName;
-            Write(plan);
-            return plan;
-        }
+            using (Lock(tenantId))
+            {
+                var plan = Read(tenantId);
+                CheckRevision(plan, basedOnRevision, force);
+                change(plan);
+                PlanValidator.EnsureValid(plan);
+                plan.Revision++;
+                plan.Modified = _clock();
+                plan.ModifiedBy = Environment.UserName;
+                Write(plan);
+                return plan;
+            }
+        });
     }
 
     /// <summary>Takes the plan out of the workspace; the file is archived under plans/removed, not destroyed.</summary>
@@ -134,13 +145,35 @@ public sealed class PlanStore
         var plan = Read(tenantId);
         CheckRevision(plan, basedOnRevision, force);
         if (confirm is not null && !confirm(plan)) return false;
-        using (Lock(tenantId))
+        return Writing(Workspace.PlanPath(tenantId), () =>
         {
-            CheckRevision(Read(tenantId), basedOnRevision, force);
-            OwnerOnlyPermissions.CreateDirectory(Workspace.RemovedPlansDirectory);
-            var archived = Path.Combine(Workspace.RemovedPlansDirectory, $"{tenantId:D}.{_clock():yyyyMMddTHHmmssfff}.json");
-            File.Move(Workspace.PlanPath(tenantId), archived);
-            return true;
+            using (Lock(tenantId))
+            {
+                CheckRevision(Read(tenantId), basedOnRevision, force);
+                OwnerOnlyPermissions.CreateDirectory(Workspace.RemovedPlansDirectory);
+                var archived = Path.Combine(Workspace.RemovedPlansDirectory, $"{tenantId:D}.{_clock():yyyyMMddTHHmmssfff}.json");
+                File.Move(Workspace.PlanPath(tenantId), archived);
+                return true;
+            }
+        });
+    }
+
+    /// <summary>A write the disk refuses (full, read-only, no permission) is the module's own error naming the
+    /// file and the reason; the atomic write guarantees the previous version is intact.</summary>
+    private static T Writing<T>(string path, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            var folder = Path.GetDirectoryName(path);
+            var why = ex is UnauthorizedAccessException
+                ? $"this account may not write in '{folder}'; grant it write access to the workspace"
+                : ex.Message;
+            throw new FtError("WorkspaceNotWritable", FtErrorKind.WriteError, path,
+                $"'{path}' could not be written: {why}. Nothing was changed: the previous version of the plan is intact.").ToException(ex);
         }
     }
 

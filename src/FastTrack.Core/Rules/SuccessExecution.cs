@@ -39,10 +39,13 @@ public sealed class SuccessExecution
         }
         var withheld = failures.Count > 0 && !allowPartial;
         var today = now.LocalDateTime.Date;
+        var notMeasured = source is null ? NotMeasured(plan) : null;
         Action<CustomerPlan> change = p =>
         {
             if (!withheld && measured.Count > 0) PlanChanges.RecordUsage(measured, now)(p);
             p.LastRun = Record(PlanAdvice.For(p, catalog, today, culture), now);
+            p.LastRun.Source = source?.Description;
+            p.LastRun.NotMeasured = notMeasured;
         };
 
         // The result is what the plan looks like after the change, computed on a copy.
@@ -55,6 +58,7 @@ public sealed class SuccessExecution
             Customer = plan.Customer,
             RunOn = now,
             Source = source?.Description,
+            NotMeasured = notMeasured,
             Measured = measured,
             Failures = failures,
             SnapshotWithheld = withheld && measured.Count > 0,
@@ -72,6 +76,17 @@ public sealed class SuccessExecution
     {
         Result.Saved = store.Update(Result.TenantId, basedOnRevision: null, force: false, Change, confirm) is not null;
         return Result.Saved;
+    }
+
+    // A run without a data source is worth a warning, not a line in -Verbose: the nightly job would
+    // otherwise report stale AU as today's. Say what the rules rest on instead.
+    private static string NotMeasured(CustomerPlan plan)
+    {
+        var latest = plan.UsageHistory.OrderBy(u => u.AsOf).LastOrDefault();
+        return $"{plan.Customer} was not measured: no usage source (connect its tenant with Connect-FtTenant, or give -Path or -Sample). " +
+            (latest is null
+                ? "It has no saved AU either, so its AU outcome is unknown."
+                : $"The rules use its last saved AU, of {latest.AsOf:yyyy-MM-dd}.");
     }
 
     internal static string KeyOf(NextAction action) =>

@@ -16,6 +16,8 @@ public sealed class SuccessExecutionResult
     public Plans.PlanPhase Phase { get; internal set; }
     /// <summary>Where AU came from, or null when the plan was not measured.</summary>
     public string? Source { get; internal set; }
+    /// <summary>Why the plan was not measured and what the rules rest on instead; null when it was measured.</summary>
+    public string? NotMeasured { get; internal set; }
     public IReadOnlyList<ActiveUsage> Measured { get; internal set; } = Array.Empty<ActiveUsage>();
     /// <summary>Services that could not be measured, with why.</summary>
     public IReadOnlyList<FtError> Failures { get; internal set; } = Array.Empty<FtError>();

@@ -23,15 +23,16 @@ public sealed class ActiveUsageHistory
     public double? Change => Latest?.ActiveUsagePercent is { } last && First?.ActiveUsagePercent is { } first ? Math.Round(last - first, 1) : null;
     public UsageForecast Forecast { get; private set; } = UsageForecast.From(Array.Empty<(DateTime, double)>(), 0);
 
-    /// <summary>One history per service of the plan that has snapshots on the service's basis (or on
-    /// <paramref name="basis"/> when given), from <paramref name="since"/> on.</summary>
+    /// <summary>One history per service of the plan that has snapshots on the basis the rules read it on
+    /// (CustomerPlan.HistoryBasis: the plan's, else that of the newest snapshot), or on <paramref name="basis"/>
+    /// when given, from <paramref name="since"/> on.</summary>
     public static IReadOnlyList<ActiveUsageHistory> Of(CustomerPlan plan, IReadOnlyCollection<M365Service>? services = null, UsageBasis? basis = null, DateTime? since = null)
     {
         var result = new List<ActiveUsageHistory>();
         foreach (var planned in plan.Services)
         {
             if (services is { Count: > 0 } && !services.Contains(planned.Service)) continue;
-            var onBasis = basis ?? planned.Basis;
+            var onBasis = basis ?? plan.HistoryBasis(planned.Service);
             var snapshots = plan.UsageHistory
                 .Where(u => u.Service == planned.Service && u.Basis == onBasis && (since is null || u.AsOf >= since.Value.Date))
                 .OrderBy(u => u.AsOf).ToList();

@@ -35,11 +35,11 @@ internal sealed class FileLock : IDisposable
                 TryWriteOwner(ownerPath);
                 return new FileLock(stream, ownerPath);
             }
-            catch (IOException) when (clock.Elapsed < timeout)
+            catch (IOException ex) when (IsContention(ex) && clock.Elapsed < timeout)
             {
                 Thread.Sleep(random.Next(5, 40));
             }
-            catch (IOException ex)
+            catch (IOException ex) when (IsContention(ex))
             {
                 throw new FtError("PlanLocked", FtErrorKind.ResourceBusy, what,
                     $"{what} is being changed by {ReadOwner(ownerPath)}; gave up after {timeout.TotalSeconds:0.#} s. " +
@@ -47,6 +47,11 @@ internal sealed class FileLock : IDisposable
             }
         }
     }
+
+    /// <summary>Another holder of the lock, as opposed to a disk that refuses the file (read-only, full, gone):
+    /// only the first is worth waiting for. Windows says sharing or lock violation; Unix says EWOULDBLOCK.</summary>
+    private static bool IsContention(IOException ex) =>
+        ex.GetType() == typeof(IOException) && ((ex.HResult & 0xFFFF) is 0x20 or 0x21 || ex.HResult is 11 or 35);
 
     public void Dispose()
     {

@@ -44,11 +44,23 @@ public abstract class FtCmdlet : PSCmdlet
     /// a folder, or an existing file without -Force, stops the cmdlet before anything is done.</summary>
     protected string ExportPath(string path, bool force)
     {
-        var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        string full;
+        try
+        {
+            full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is DriveNotFoundException)
+        {
+            ThrowFtError(new FtError("PathInvalid", FtErrorKind.InvalidArgument, path, $"-Path cannot be used: {ex.Message}"), ex);
+            throw;
+        }
         if (System.IO.Directory.Exists(full))
             ThrowFtError(new FtError("PathIsFolder", FtErrorKind.InvalidArgument, full, $"'{full}' is a folder; give the path of the file to write."));
         if (System.IO.File.Exists(full) && !force)
             ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, full, $"'{full}' exists; use -Force to overwrite it."));
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (folder is not null && !System.IO.Directory.Exists(folder))
+            ThrowFtError(new FtError("FolderNotFound", FtErrorKind.ObjectNotFound, folder, $"The folder '{folder}' does not exist; create it, or give a path in an existing folder."));
         return full;
     }
 

@@ -22,8 +22,26 @@ public abstract class FtWorkspaceCmdlet : FtCmdlet
 
     protected PlanStore Store => _store ??= new PlanStore(ResolveWorkspace(), PlaybookCatalog.Default, LockWait);
 
-    protected Workspace ResolveWorkspace() =>
-        FastTrack.Core.Workspaces.Workspace.Resolve(Workspace is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Workspace));
+    /// <summary>The workspace of this call; a path that cannot be a workspace (NUL, too long, a file) stops the
+    /// cmdlet with WorkspaceInvalid before anything is read or written.</summary>
+    protected Workspace ResolveWorkspace()
+    {
+        try
+        {
+            return FastTrack.Core.Workspaces.Workspace.Resolve(Workspace is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Workspace));
+        }
+        catch (Core.Errors.FtException ex)
+        {
+            ThrowFtError(ex.Error, ex);
+            throw; // not reached: ThrowTerminatingError does not return
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is DriveNotFoundException || ex is PSArgumentException)
+        {
+            ThrowFtError(new Core.Errors.FtError("WorkspaceInvalid", Core.Errors.FtErrorKind.InvalidArgument, Workspace,
+                $"-Workspace cannot be used: {ex.Message} Give the path of a folder."), ex);
+            throw;
+        }
+    }
 
     /// <summary>Writes what the tenant's Graph connection logged (retries, downloads, cache hits) to -Verbose.</summary>
     protected void WriteConnectionLog(Guid? tenantId)

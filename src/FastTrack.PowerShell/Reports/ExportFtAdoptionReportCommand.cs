@@ -39,6 +39,12 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
     protected override void EndProcessing()
     {
         var path = ExportPath(Path, Force);
+        if (_plans.Count == 0)
+        {
+            // Never an empty portfolio over yesterday's: no plan was read (the errors above say why).
+            ThrowFtError(new FtError("NoPlanToReport", FtErrorKind.ObjectNotFound, path,
+                $"No plan could be read, so '{path}' was not written. Check the errors above, -Workspace, or the plans piped in."));
+        }
         var format = Format ?? (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Markdown : ReportFormat.Html);
         var what = _plans.Count == 1 ? $"the adoption report of {_plans[0].Customer}" : $"the adoption portfolio of {_plans.Count} customers";
         if (!ShouldProcess(path, $"Write {what} ({format})")) return;

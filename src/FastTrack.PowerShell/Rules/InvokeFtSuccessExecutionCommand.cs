@@ -90,9 +90,8 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     {
         var (run, source) = prepared;
         var result = run.Result;
-        WriteVerbose(source is null
-            ? $"{result.Customer}: not measured (no usage source: connect its tenant with Connect-FtTenant, or give -Path or -Sample). The rules use the saved history."
-            : $"{result.Customer}: measured from {source}.");
+        if (result.NotMeasured is { } why) WriteWarning(why);
+        else WriteVerbose($"{result.Customer}: measured from {source}.");
         foreach (var failure in result.Failures) WriteFtError(failure);
         if (result.SnapshotWithheld)
         {

@@ -141,4 +141,24 @@ public sealed class UsageHistoryTests
         var snapshot = loaded.UsageHistory.Single();
         Assert.Equal((M365Service.OneDrive, Monday, 35L, 1000L, 3.5), (snapshot.Service, snapshot.AsOf, snapshot.ActiveUsers, snapshot.Denominator, snapshot.ActiveUsagePercent!.Value));
     }
+
+    // Issue 15: snapshots saved with -Basis LicensedUsers were used by the criteria but hidden from the history.
+    [Fact]
+    public void The_history_shows_the_snapshots_the_rules_read_on_whichever_basis_they_were_saved()
+    {
+        var plan = Plan();
+        plan.Service(M365Service.Teams).Intended = true;
+        PlanChanges.RecordUsage(new[] { Measured(M365Service.Teams, Monday, 40, 200, UsageBasis.LicensedUsers), Measured(M365Service.Teams, Monday.AddDays(7), 50, 200, UsageBasis.LicensedUsers) }, DateTimeOffset.Now)(plan);
+
+        var history = Assert.Single(ActiveUsageHistory.Of(plan));
+        Assert.Equal(UsageBasis.LicensedUsers, history.Basis);
+        Assert.Equal(2, history.Snapshots.Count);
+        Assert.Equal(25.0, PlanUsageFacts.Latest(plan)[M365Service.Teams].ActiveUsagePercent);
+        Assert.Equal(history.Latest!.ActiveUsagePercent, PlanUsageFacts.Latest(plan)[M365Service.Teams].ActiveUsagePercent);
+
+        // Once a snapshot exists on the plan's own basis, both switch to it together.
+        PlanChanges.RecordUsage(new[] { Measured(M365Service.Teams, Monday.AddDays(7), 50, 1000) }, DateTimeOffset.Now)(plan);
+        Assert.Equal(UsageBasis.PaidUnits, Assert.Single(ActiveUsageHistory.Of(plan)).Basis);
+        Assert.Equal(5.0, PlanUsageFacts.Latest(plan)[M365Service.Teams].ActiveUsagePercent);
+    }
 }
