@@ -142,4 +142,20 @@ public sealed class CohortTests : IClassFixture<ModuleSession>, IDisposable
         var people = _session.Display($"'{Upn(1)}' | Get-FtUserActivity -Sample -Service Teams");
         Assert.Contains(Upn(1), people);
     }
+
+    // Issue 15: users without an identity, and a -GroupBy property nobody has, are said, never dropped silently.
+    [Fact]
+    public void Users_without_an_identity_and_a_GroupBy_property_nobody_has_are_said()
+    {
+        // Get-MgUser -Property Id,Department: no UserPrincipalName among users that have one.
+        var mixed = Mailboxes(Enumerable.Range(0, 4), _ => "Sales") + ", @([pscustomobject]@{ Id = '1b2c'; Department = 'Sales' }, [pscustomobject]@{ Id = '3d4e'; Department = 'Sales' })";
+        var result = Run($"@({mixed}) | ForEach-Object {{ $_ }} | Measure-FtActiveUsage -Sample -Service Teams");
+        Assert.Equal(2, result.Errors.Count(e => e.FullyQualifiedErrorId == "UserIdentityMissing,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand"));
+        Assert.Equal(4, Assert.Single(result.Output).Prop("Members"));
+
+        var typo = Run($"{Mailboxes(Enumerable.Range(0, 6), _ => "Sales")} | Measure-FtActiveUsage -Sample -Service Teams -GroupBy Departmnt");
+        Assert.Contains(typo.Warnings, w => w.Contains("No object piped in has a 'Departmnt' property") && w.Contains("Department"));
+        var people = Run($"{Mailboxes(Enumerable.Range(0, 6), _ => "Sales")} | Get-FtUserActivity -Sample -Service Teams -AsTrainingList -GroupBy Departmnt");
+        Assert.Contains(people.Warnings, w => w.Contains("No object piped in has a 'Departmnt' property"));
+    }
 }

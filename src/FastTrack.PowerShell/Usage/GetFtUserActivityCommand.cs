@@ -63,17 +63,23 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
     /// <summary>A property of the users piped in to group by (Department, Office, Country...).</summary>
     [Parameter] [ValidateNotNullOrEmpty] public string? GroupBy { get; set; }
 
+    private GroupByCheck? _grouping;
+
     protected override void ProcessRecord()
     {
         if (InputObject is null) return;
-        if (UserIdentity.Of(InputObject) is { } identity) _cohort[identity] = UserIdentity.Group(InputObject, GroupBy);
-        else WriteFtError(new FtError("UserIdentityMissing", FtErrorKind.InvalidArgument, InputObject,
-            "The object piped in has none of UserPrincipalName, UPN, WindowsLiveID, User, PrimarySmtpAddress or Mail."));
+        if (UserIdentity.Of(InputObject) is { } identity)
+        {
+            _cohort[identity] = UserIdentity.Group(InputObject, GroupBy);
+            (_grouping ??= new GroupByCheck(GroupBy)).Saw(InputObject);
+        }
+        else WriteFtError(MeasureFtActiveUsageCommand.UserIdentityMissing(InputObject));
     }
 
     protected override void EndProcessing()
     {
         if (MyInvocation.ExpectingInput && _cohort.Count == 0) return;
+        if (_grouping?.Warning() is { } grouping) WriteWarning(grouping);
         var services = Service is null ? PlaybookCatalog.Default.Services.Select(s => s.Id).ToList() : ResolveServices(Service);
         IUsageDataSource source;
         try { source = Source(); }

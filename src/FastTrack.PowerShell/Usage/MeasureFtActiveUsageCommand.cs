@@ -71,6 +71,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
 
     private readonly List<CustomerPlan> _plans = new();
     private readonly List<CohortMember> _members = new();
+    private GroupByCheck? _grouping;
 
     /// <summary>With users piped in: measure each group of this property (Department, Office, Country...).</summary>
     [Parameter]
@@ -104,7 +105,11 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         else if (InputObject is not null)
         {
             // A user (a string, or an object with an identity) joins the cohort; anything else is a report row.
-            if (UserIdentity.Of(InputObject) is { } identity) _members.Add(new CohortMember(identity, UserIdentity.Group(InputObject, GroupBy)));
+            if (UserIdentity.Of(InputObject) is { } identity)
+            {
+                _members.Add(new CohortMember(identity, UserIdentity.Group(InputObject, GroupBy)));
+                (_grouping ??= new GroupByCheck(GroupBy)).Saw(InputObject);
+            }
             else CollectRow(InputObject);
         }
         else if (TenantId is { } tenantId)
@@ -117,7 +122,13 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     {
         if (_plans.Count == 1) Guard(() => MeasurePlan(_plans[0]));
         else if (_plans.Count > 1) MeasureInParallel();
-        else if (_members.Count > 0) MeasureCohort();
+        else if (_members.Count > 0)
+        {
+            // Objects without an identity among users are users that cannot be counted, not report rows.
+            foreach (var row in _unidentified) WriteFtError(UserIdentityMissing(row));
+            if (_grouping?.Warning() is { } grouping) WriteWarning(grouping);
+            MeasureCohort();
+        }
         else if (_rows.Count > 0) Guard(MeasureRows);
         else if (InputObject is null && TenantId is null && MyInvocation.ExpectingInput == false) Guard(() => MeasurePlan(null));
     }
@@ -217,8 +228,15 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         if (Save) SaveSnapshots(plan, results);
     }
 
+    private readonly List<PSObject> _unidentified = new();
+
+    internal static FtError UserIdentityMissing(PSObject input) => new("UserIdentityMissing", FtErrorKind.InvalidArgument, input,
+        "The object piped in has none of UserPrincipalName, UPN, WindowsLiveID, User, PrimarySmtpAddress or Mail, so it was not counted. " +
+        "With Get-MgUser, add UserPrincipalName to -Property.");
+
     private void CollectRow(PSObject row)
     {
+        _unidentified.Add(row);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in row.Properties)
         {
