@@ -13,6 +13,10 @@ public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposa
     private const string Script = "<script>window.__xss=1</script>";
     private const string Image = "<img src=x onerror=\"window.__xss=2\">";
     private const string Breakout = "\"><svg onload=window.__xss=3>";
+    private const string Tailspin = "3b9d7e21-6c4f-4a8e-9d1b-2e5f7a8c0d34";
+    private const string Longest = "8a4c2e6f-1b3d-4f5a-8c7e-9d0b1a2c3e4f";
+    private const string Rlo = "\u202E";  // RIGHT-TO-LEFT OVERRIDE: reverses what follows, up to the end of its isolate
+    private const string Pdi = "\u2069";  // POP DIRECTIONAL ISOLATE: alone, it closes the isolate it sits in
     private static readonly DateTime SampleLastDay = DateTime.UtcNow.Date.AddDays(-2);
     private readonly ModuleSession _session;
     private readonly string _workspace = Path.Combine(Path.GetTempPath(), "fasttrack-ps-tests", Guid.NewGuid().ToString("N"));
@@ -48,6 +52,50 @@ public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposa
             $"Set-FtTask -TenantId {Hostile} -Id 3731 -Note $args[3] -Owner $args[4] -Workspace $args[0]",
             "Fabrikam " + Script, Breakout, Image).AssertNoErrors();
     }
+
+    [BrowserFact]
+    public void Bidi_overrides_and_a_100000_character_name_change_neither_the_order_nor_the_width_of_the_page()
+    {
+        // Right-to-left overrides in every kind of text, one behind a stray PDI; an unbroken 100,000-character name.
+        Run($"New-FtCustomerPlan -TenantId {Tailspin} -Customer $args[2] -CsmName $args[3] -IntendedService Teams -Workspace $args[0] | Out-Null; " +
+            $"Set-FtCustomerPlan -TenantId {Tailspin} -Service Teams -EnabledOn 2026-06-01 -CommunicatedOn 2026-06-05 -Workspace $args[0]; " +
+            $"Add-FtBlocker -TenantId {Tailspin} -Service Teams -Description $args[4] -Owner $args[3] -Workspace $args[0] | Out-Null; " +
+            $"Set-FtTask -TenantId {Tailspin} -Id 3731 -Note $args[4] -Owner $args[2] -Workspace $args[0]; " +
+            $"New-FtCustomerPlan -TenantId {Longest} -Customer $args[5] -CsmName $args[5] -IntendedService Teams -Workspace $args[0] | Out-Null; " +
+            $"Add-FtBlocker -TenantId {Longest} -Description $args[5] -Owner $args[5] -Workspace $args[0] | Out-Null",
+            "Tailspin " + Rlo + "Toys", "Avery " + Pdi + Rlo + "Smith", "Proxy " + Pdi + Rlo + "blocks Teams", new string('W', 100_000)).AssertNoErrors();
+        var path = Path.Combine(_out, "bidi.html");
+        Run("Export-FtAdoptionReport -Path $args[2] -Workspace $args[0]", path).AssertNoErrors();
+
+        using var chromium = new HeadlessChromium();
+        chromium.Open(path);
+        Assert.Empty(chromium.Errors);
+
+        // The page is as wide as the 1200-pixel window, not as the name: long words wrap.
+        var width = (int)chromium.Evaluate("document.documentElement.scrollWidth")!;
+        Assert.InRange(width, 1, 1200 + 16);
+
+        // Every bidi control of the user's sits inside a <bdi>...
+        Assert.True((int)chromium.Evaluate("document.querySelectorAll('bdi').length")! > 0);
+        Assert.Equal(0, (int)chromium.Evaluate(
+            "(function(){var w=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT),n,c=0;" +
+            "while(n=w.nextNode()){if(/[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]/.test(n.data)&&!n.parentElement.closest('bdi'))c++;}return c;})()")!);
+        // ...and the module's words that follow it in the same line are laid out left to right: the criterion
+        // "not handed to CSM <name> yet: Teams", and the reason after the action "Resolve blocker #1: <blocker>".
+        foreach (var word in new[] { "yet: Teams", "the playbook asks" })
+            Assert.Equal("in order", (string)chromium.Evaluate(InOrder(word))!);
+        Assert.Empty(chromium.Errors);
+    }
+
+    /// <summary>Script that finds the rendered occurrences of <paramref name="word"/> and says whether each one's
+    /// letters go left to right, line after line ("in order"), or what was reversed.</summary>
+    private static string InOrder(string word) =>
+        "(function(word){var w=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT),n,seen=0,bad=[];" +
+        "while(n=w.nextNode()){for(var i=n.data.indexOf(word);i>=0;i=n.data.indexOf(word,i+1)){var r=document.createRange(),at=[];" +
+        "for(var j=i;j<i+word.length;j++){if(n.data[j]===' ')continue;r.setStart(n,j);r.setEnd(n,j+1);var b=r.getBoundingClientRect();if(b.width>0)at.push(b);}" +
+        "if(at.length<2)continue;seen++;" +
+        "if(!at.every(function(b,k){var a=at[k-1];return k===0||(Math.abs(b.top-a.top)<2?b.left>a.left:b.top>a.top);}))bad.push(n.data.slice(0,80));}}" +
+        "return seen===0?'not found: '+word:bad.length?'reversed: '+bad.join(' | '):'in order';})(" + System.Text.Json.JsonSerializer.Serialize(word) + ")";
 
     [BrowserFact]
     public void The_sample_tenants_report_loads_offline_with_every_data_point_and_no_error()

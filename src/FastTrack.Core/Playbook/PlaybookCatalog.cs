@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using FastTrack.Core.Errors;
+using FastTrack.Core.Text;
 using Newtonsoft.Json;
 
 namespace FastTrack.Core.Playbook;
@@ -91,13 +92,19 @@ public sealed class PlaybookCatalog
     public IEnumerable<string> MessageIds => _messages.Keys;
 
     /// <summary>A text of the rules in a culture (English when the culture has none), formatted with the
-    /// culture's numbers. An id the catalogue lacks is a bug of the build, not of the user's data.</summary>
+    /// culture's numbers. An id the catalogue lacks is a bug of the build, not of the user's data. The bidi
+    /// controls of a text argument (a CSM's name, a blocker, a metric) are balanced, so a right-to-left
+    /// override in it cannot reverse the words of the sentence that follow it.</summary>
     public string Message(string id, CultureInfo culture, params object?[] args)
     {
         if (!_messages.TryGetValue(id, out var text))
             throw new InvalidOperationException($"The playbook catalogue has no message '{id}'.");
-        return string.Format(culture, text.Get(culture), args);
+        return string.Format(culture, text.Get(culture), args.Select(BalancedText).ToArray());
     }
+
+    // Numbers, dates and enums keep their format strings ({1:yyyy-MM-dd}); anything else is text anyway.
+    private static object? BalancedText(object? arg) =>
+        arg is null or IFormattable ? arg : BidiControls.Balance(arg.ToString() ?? "");
 
     /// <summary>The languages of a message, for the tests that keep every message in every language.</summary>
     internal IEnumerable<string> MessageTexts(string id) => _messages[id].AllTexts;

@@ -5,13 +5,16 @@ using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using FastTrack.Core.Text;
 using FastTrack.Core.Usage;
 
 namespace FastTrack.Core.Reports;
 
 /// <summary>The adoption report as one self-contained HTML page: inline CSS and SVG, a few lines of inline
 /// script (sorting the portfolio table), nothing fetched. A Content-Security-Policy forbids any network
-/// access and any script but that one. Every user text is HTML-encoded; every chart has a table twin.</summary>
+/// access and any script but that one. Every user text is HTML-encoded and isolated in &lt;bdi&gt;; a long word
+/// wraps instead of widening the page; every chart has a table twin.</summary>
 public static class HtmlAdoptionReport
 {
     // Sorts the portfolio table by the clicked column; numbers by data-sort.
@@ -25,7 +28,7 @@ public static class HtmlAdoptionReport
 
     private const string Style = @"
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--met:#1a7f37;--below:#bf8700;--accent:#0969da;--bg:#f6f8fa}
-*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:var(--ink);margin:0;background:#fff}
+*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:var(--ink);margin:0;background:#fff;overflow-wrap:break-word}bdi.long{overflow-wrap:anywhere}
 header.page{background:var(--ink);color:#fff;padding:20px 32px}header.page h1{margin:0;font-size:22px}header.page p{margin:4px 0 0;color:#d0d7de}
 main{padding:16px 32px;max-width:1100px}h2{font-size:19px;border-bottom:2px solid var(--line);padding-bottom:4px;margin-top:32px}h3{font-size:15px;margin:20px 0 6px}
 .facts{display:flex;flex-wrap:wrap;gap:8px 24px;margin:8px 0}.facts div{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:6px 10px}
@@ -49,10 +52,10 @@ section.customer{break-before:page}section.customer:first-of-type{break-before:a
     {
         var c = report.Culture;
         var w = new StringBuilder();
-        w.Append("<!DOCTYPE html>\n<html lang=\"").Append(E(c.TwoLetterISOLanguageName == "iv" ? "en" : c.TwoLetterISOLanguageName)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        w.Append("<!DOCTYPE html>\n<html lang=\"").Append(Plain(c.TwoLetterISOLanguageName == "iv" ? "en" : c.TwoLetterISOLanguageName)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '").Append(ScriptHash).Append("'\">\n");
         w.Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>")
-            .Append(E(report.IsPortfolio ? $"Adoption report — {report.Customers.Count} customers" : $"Adoption report — {report.Customers.FirstOrDefault()?.Plan.Customer}"))
+            .Append(Plain(report.IsPortfolio ? $"Adoption report — {report.Customers.Count} customers" : $"Adoption report — {report.Customers.FirstOrDefault()?.Plan.Customer}"))
             .Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         w.Append("<header class=\"page\"><h1>").Append(report.IsPortfolio ? "Adoption portfolio" : "Adoption report: " + E(report.Customers.FirstOrDefault()?.Plan.Customer ?? ""))
             .Append("</h1><p>FastTrack Support Success Execution · generated ").Append(report.Generated.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)).Append("</p></header>\n<main>\n");
@@ -195,7 +198,19 @@ section.customer{break-before:page}section.customer:first-of-type{break-before:a
         w.Append("</tbody></table>");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Text in an element: encoded, its bidi controls balanced, and isolated in <bdi>, so that a right-to-left
+    // override in a customer name, a note or a blocker cannot reorder the page's own text around it. Every
+    // text goes through here, the module's labels too: a new call site cannot forget to isolate.
+    // A word longer than any real one (a pasted token, a 100 KB name) is marked to break anywhere, so its
+    // table column can be narrow; overflow-wrap:anywhere on all text would also squeeze short columns
+    // ("Result") letter by letter, and break-word alone still lets a table grow as wide as the word.
+    private static string E(string text) =>
+        (LongWord.IsMatch(text) ? "<bdi class=\"long\">" : "<bdi>") + WebUtility.HtmlEncode(BidiControls.Balance(text)) + "</bdi>";
+
+    private static readonly Regex LongWord = new(@"\S{30}", RegexOptions.Compiled);
+
+    // Where no element can go (an attribute, the <title>): encoded, bidi controls shown rather than obeyed.
+    private static string Plain(string text) => WebUtility.HtmlEncode(BidiControls.Reveal(text));
 
     private static byte[] SHA256Hash(string text)
     {

@@ -3,11 +3,13 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Reports;
 
 /// <summary>The adoption report as Markdown, for a Teams channel or an e-mail: the same facts as the page,
-/// tables instead of charts. User text is escaped so it stays text (no links, no markup, no HTML).</summary>
+/// tables instead of charts. User text is escaped so it stays text (no links, no markup, no HTML) and
+/// cannot reorder the text around it (bidi controls are shown, Markdown has no way to isolate them).</summary>
 public static class MarkdownAdoptionReport
 {
     private static readonly Regex Special = new(@"([\\`*_{}\[\]()#+\-.!|~])", RegexOptions.Compiled);
@@ -59,7 +61,8 @@ public static class MarkdownAdoptionReport
         output.Write(w.ToString());
     }
 
-    // Markdown punctuation escaped, angle brackets as entities (Teams renders some HTML), line breaks flattened.
+    // Bidi controls shown as [U+202E] (then escaped like any bracket), Markdown punctuation escaped, angle
+    // brackets as entities (Teams renders some HTML), line breaks flattened.
     private static string M(string text) =>
-        Special.Replace(text.Replace("\r", " ").Replace("\n", " "), "\\$1").Replace("<", "&lt;").Replace(">", "&gt;");
+        Special.Replace(BidiControls.Reveal(text).Replace("\r", " ").Replace("\n", " "), "\\$1").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -8,7 +8,7 @@ namespace FastTrack.Core.Workspaces;
 
 /// <summary>A cross-process lock on a file (an exclusive open: flock on Unix, a share-none handle on
 /// Windows), released by the OS if the holder dies. Who holds it is written beside it, so a timeout
-/// can say whom to wait for.</summary>
+/// can say whom to wait for. Both files are owner-only from their creation, like the plans they guard.</summary>
 internal sealed class FileLock : IDisposable
 {
     private readonly FileStream _stream;
@@ -23,6 +23,7 @@ internal sealed class FileLock : IDisposable
     public static FileLock Acquire(string lockPath, TimeSpan timeout, string what, CancellationToken cancellationToken = default)
     {
         OwnerOnlyPermissions.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        OwnerOnlyPermissions.CreateFile(lockPath);
         var ownerPath = lockPath + ".owner";
         var clock = Stopwatch.StartNew();
         var random = new Random();
@@ -63,6 +64,7 @@ internal sealed class FileLock : IDisposable
     {
         try
         {
+            OwnerOnlyPermissions.CreateFile(ownerPath); // it names the user, the machine and the process
             File.WriteAllText(ownerPath,
                 $"{Environment.UserName} on {Environment.MachineName} (process {Process.GetCurrentProcess().Id}) since {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}");
         }

@@ -18,6 +18,22 @@ internal static class OwnerOnlyPermissions
             throw new IOException($"Cannot restrict '{path}' to its owner (errno {Marshal.GetLastWin32Error()}).");
     }
 
+    /// <summary>Creates an empty file if it is missing, owner-only from its first instant: the mode goes to
+    /// creat(2) itself. A FileStream would create it 0644 (less the umask) and a chmod after that leaves a
+    /// moment in which another user can open it and keep the handle. A file that already exists (an older
+    /// version made lock files 0644) is narrowed when this user owns it; one of another user is left as it is.</summary>
+    public static void CreateFile(string path)
+    {
+        if (!IsUnix) return; // the FileStream creates it, inheriting the folder's ACL
+        if (!File.Exists(path))
+        {
+            var fd = creat(path, OwnerReadWrite);
+            if (fd < 0) throw new IOException($"Cannot create '{path}' for its owner only (errno {Marshal.GetLastWin32Error()}).");
+            close(fd);
+        }
+        chmod(path, OwnerReadWrite); // restores what a strict umask took from the owner, narrows an old file
+    }
+
     public static void CreateDirectory(string path)
     {
         if (Directory.Exists(path)) return;
@@ -27,4 +43,12 @@ internal static class OwnerOnlyPermissions
 
     [DllImport("libc", SetLastError = true)]
     private static extern int chmod(string path, uint mode);
+
+    // creat(2) rather than open(2): open is variadic and its O_CREAT differs between Linux and macOS.
+    // It truncates an existing file, which is why CreateFile calls it only for a missing one.
+    [DllImport("libc", SetLastError = true)]
+    private static extern int creat(string path, uint mode);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int close(int fd);
 }

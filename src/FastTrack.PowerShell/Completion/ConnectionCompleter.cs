@@ -11,13 +11,8 @@ namespace FastTrack.PowerShell.Completion;
 public sealed class ConnectionCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var word = wordToComplete.Trim('\'', '"');
-        return TenantConnections.All
-            .Where(c => c.TenantId.ToString().StartsWith(word, System.StringComparison.OrdinalIgnoreCase)
-                || (c.DisplayName ?? "").StartsWith(word, System.StringComparison.OrdinalIgnoreCase)
-                || (c.DefaultDomain ?? "").StartsWith(word, System.StringComparison.OrdinalIgnoreCase))
-            .Select(c => new CompletionResult(c.TenantId.ToString(), c.TenantId.ToString(), CompletionResultType.ParameterValue, c.ToString()));
-    }
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionResults.Matching(wordToComplete, TenantConnections.All
+            .Select(c => (c.TenantId.ToString(), c.TenantId.ToString(), c.ToString(),
+                new[] { c.TenantId.ToString(), c.DisplayName ?? "", c.DefaultDomain ?? "" })));
 }

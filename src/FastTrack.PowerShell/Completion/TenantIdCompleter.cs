@@ -10,13 +10,9 @@ namespace FastTrack.PowerShell.Completion;
 public sealed class TenantIdCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var word = wordToComplete.Trim('\'', '"');
-        var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
-        return WorkspacePlans.From(fakeBoundParameters)
-            .Where(p => pattern.IsMatch(p.TenantId.ToString()) || pattern.IsMatch(p.Customer) || pattern.IsMatch(p.PrimaryDomain ?? ""))
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionResults.Matching(wordToComplete, WorkspacePlans.From(fakeBoundParameters)
             .OrderBy(p => p.Customer)
-            .Select(p => new CompletionResult(p.TenantId.ToString(), $"{p.Customer} ({p.TenantId})", CompletionResultType.ParameterValue, p.Customer));
-    }
+            .Select(p => (p.TenantId.ToString(), $"{p.Customer} ({p.TenantId})", p.Customer,
+                new[] { p.TenantId.ToString(), p.Customer, p.PrimaryDomain ?? "" })));
 }
