@@ -17,9 +17,11 @@ public static class AtomicFile
         var temp = path + TempMarker + Guid.NewGuid().ToString("N").Substring(0, 12);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            // Owner-only from the instant it exists (creat with mode 0600): a chmod after the create would
+            // leave a moment in which another user could open it and read what is written later.
+            if (ownerOnly) OwnerOnlyPermissions.CreateFile(temp);
+            using (var stream = new FileStream(temp, ownerOnly ? FileMode.OpenOrCreate : FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
             {
-                if (ownerOnly) OwnerOnlyPermissions.ApplyToFile(temp); // before any byte is written
                 var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);

@@ -28,7 +28,11 @@ internal static class OwnerOnlyPermissions
         if (!File.Exists(path))
         {
             var fd = creat(path, OwnerReadWrite);
-            if (fd < 0) throw new IOException($"Cannot create '{path}' for its owner only (errno {Marshal.GetLastWin32Error()}).");
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastWin32Error();
+                throw new IOException($"Cannot create '{path}' for its owner only: {Describe(errno)} (errno {errno}).");
+            }
             close(fd);
         }
         chmod(path, OwnerReadWrite); // restores what a strict umask took from the owner, narrows an old file
@@ -41,8 +45,14 @@ internal static class OwnerOnlyPermissions
         if (IsUnix) chmod(path, OwnerAll);
     }
 
+    // The system's own words for an errno ("Read-only file system", "No space left on device").
+    private static string Describe(int errno) => Marshal.PtrToStringAnsi(strerror(errno)) ?? "error";
+
     [DllImport("libc", SetLastError = true)]
     private static extern int chmod(string path, uint mode);
+
+    [DllImport("libc")]
+    private static extern System.IntPtr strerror(int errnum);
 
     // creat(2) rather than open(2): open is variadic and its O_CREAT differs between Linux and macOS.
     // It truncates an existing file, which is why CreateFile calls it only for a missing one.
