@@ -38,6 +38,13 @@ public sealed class ActiveUsageCalculator
                     throw new ReportUnavailable(ex.Error);
                 }
                 using (content) scan = content is null ? null : ScanContent(content, kind, progress, cancellationToken);
+                if (scan is { Rows: 0 })
+                {
+                    // A header and no user: measured, it would be 0% as of a day it does not have. It fails the
+                    // services that need it, like a report the source could not give.
+                    unavailable[kind] = ReportErrors.Empty(scan.SourceName, ReportDefinition.For(kind).GraphFunction).Error;
+                    throw new ReportUnavailable(unavailable[kind]);
+                }
                 scans[kind] = scan;
             }
             return scan;

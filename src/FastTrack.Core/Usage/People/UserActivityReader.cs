@@ -34,7 +34,7 @@ public static class UserActivityReader
             }
             using var open = content;
             using var rows = new CsvReportRows(content.Stream, content.Name);
-            ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
+            var scan = ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
             {
                 if (row.Service != service) return;
                 if (ReportValues.IsConcealed(row.UserPrincipalName.AsSpan())) throw Concealed(source);
@@ -50,6 +50,8 @@ public static class UserActivityReader
                     AsOf = row.RefreshDate,
                 });
             });
+            // Nobody in it is no finding about anybody: the same error as measuring it.
+            if (scan.Rows == 0) throw ReportErrors.Empty(content.Name, definition.GraphFunction);
         }
     }
 

@@ -4,13 +4,16 @@ using System.Linq;
 
 namespace FastTrack.Core.Usage.Reports;
 
-/// <summary>Rows that arrive as name/value pairs (Import-Csv objects piped to the cmdlet).</summary>
+/// <summary>Rows that arrive as name/value pairs (Import-Csv objects piped to the cmdlet). The first row's names
+/// are the header. A name missing from a row, or null in it, is a field the row does not have: Import-Csv gives
+/// $null for the fields a cut-off last line lacks, and an empty field is "", never null.</summary>
 internal sealed class DictionaryReportRows : IReportRows
 {
     private readonly IEnumerator<IReadOnlyDictionary<string, string?>> _rows;
     private readonly string[] _headers;
     private IReadOnlyDictionary<string, string?>? _current;
     private long _row;
+    private int _fieldCount;
 
     public DictionaryReportRows(IReadOnlyDictionary<string, string?> first, IEnumerable<IReadOnlyDictionary<string, string?>> rest, string sourceName)
     {
@@ -21,8 +24,8 @@ internal sealed class DictionaryReportRows : IReportRows
 
     public string SourceName { get; }
     public IReadOnlyList<string> Headers => _headers;
-    public long Line => _row + 1;
-    public int FieldCount => _headers.Length;
+    public long Line => _row;
+    public int FieldCount => _fieldCount;
     public long BytesRead => 0;
 
     public bool Read()
@@ -30,8 +33,13 @@ internal sealed class DictionaryReportRows : IReportRows
         if (!_rows.MoveNext()) return false;
         _current = _rows.Current;
         _row++;
+        _fieldCount = 0;
+        for (var i = 0; i < _headers.Length; i++) if (Get(i) is not null) _fieldCount++;
         return true;
     }
+
+    public string Where(long line) => $"{LineName(line)} of {SourceName}";
+    public string LineName(long line) => $"row {line}";
 
     public ReadOnlySpan<char> Span(int ordinal) => Get(ordinal).AsSpan();
 

@@ -26,6 +26,8 @@ internal static class ReportScanner
         if (definition.Kind == ReportKind.Office365ActivationsUserDetail) scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();
 
         var windowStart = DateTime.MinValue;
+        var users = new UserLines();
+        var appsUsers = definition.Kind == ReportKind.Office365ActivationsUserDetail ? new UserLines() : null;
         while (rows.Read())
         {
             if ((scan.Rows & 0x3FFF) == 0)
@@ -33,16 +35,13 @@ internal static class ReportScanner
                 cancellationToken.ThrowIfCancellationRequested();
                 bytesRead?.Invoke(rows.BytesRead);
             }
-            if (rows.FieldCount != rows.Headers.Count)
-            {
-                throw Malformed(rows, $"has {rows.FieldCount} fields where the header has {rows.Headers.Count}");
-            }
+            if (rows.FieldCount != rows.Headers.Count) throw FieldCount(rows);
             scan.Rows++;
             var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
-                ?? throw Malformed(rows, $"has no {ReportDefinition.RefreshDate}");
+                ?? throw ReportErrors.DateInvalid(rows.SourceName, rows.Where(rows.Line), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date");
             if (scan.RefreshDate is null)
             {
-                scan.RefreshDate = refresh;
+                scan.RefreshDate = Plausible(rows, refresh);
                 windowStart = refresh.AddDays(1 - WindowDays);
             }
             else if (scan.RefreshDate != refresh)
@@ -50,7 +49,8 @@ internal static class ReportScanner
                 throw new FtError("ReportsMixed", FtErrorKind.InvalidData, rows.SourceName,
                     $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} (line {rows.Line}); export each report once and keep one export per folder.").ToException();
             }
-            if (!scan.ConcealedNames && ReportValues.IsConcealed(rows.Span(columns.Upn))) scan.ConcealedNames = true;
+            var concealed = ReportValues.IsConcealed(rows.Span(columns.Upn));
+            if (concealed) scan.ConcealedNames = true;
             if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
             if (IsDeleted(rows, columns))
             {
@@ -62,13 +62,52 @@ internal static class ReportScanner
                 }
                 continue;
             }
-            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh, perUser);
+            // A live user once per report (the activations report: once per product). A deleted user may share
+            // a live one's name (deleted, then created again); concealed names cannot be told apart by design.
+            if (!concealed) Once(rows, users, columns.ProductType >= 0 && appsUsers is not null ? rows.Get(columns.ProductType) : null, columns.Upn);
+            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh, perUser, concealed ? null : appsUsers);
         }
         bytesRead?.Invoke(rows.BytesRead);
         return scan;
     }
 
-    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser)
+    /// <summary>No report is refreshed before Microsoft 365 had reports (Office 365 came in 2011) or after
+    /// today; and the window must fit in the calendar.</summary>
+    private static DateTime Plausible(IReportRows rows, DateTime refresh)
+    {
+        if (refresh < FirstReportDay)
+            throw ReportErrors.RefreshDateImplausible(rows.SourceName, rows.Where(rows.Line), refresh, $"is before Microsoft 365 had usage reports ({FirstReportDay:yyyy})");
+        // Tomorrow, not today: the refresh date is UTC's, and the computer's day may still be yesterday.
+        if (refresh > DateTime.UtcNow.Date.AddDays(1))
+            throw ReportErrors.RefreshDateImplausible(rows.SourceName, rows.Where(rows.Line), refresh, "is after today");
+        return refresh;
+    }
+
+    private static readonly DateTime FirstReportDay = new(2011, 1, 1);
+
+    private static void Once(IReportRows rows, UserLines users, string? product, int upn)
+    {
+        var user = rows.Span(upn);
+        if (user.IsEmpty) return;
+        if (users.Add(user, product, rows.Line) is { } earlier)
+        {
+            throw ReportErrors.UserDuplicated(rows.SourceName, product is null ? $"'{user.ToString()}'" : $"'{user.ToString()}' with {product}",
+                rows.LineName(earlier), rows.LineName(rows.Line));
+        }
+    }
+
+    /// <summary>A row with fewer fields than the header is a cut-off line (or an object piped in without them);
+    /// more fields, a comma where none belongs. Either way its columns cannot be trusted.</summary>
+    private static FtException FieldCount(IReportRows rows)
+    {
+        var missing = Enumerable.Range(0, rows.Headers.Count).Where(i => rows.Get(i) is null).Select(i => $"'{rows.Headers[i]}'").ToList();
+        return ReportErrors.RowMalformed(rows.SourceName, rows.Where(rows.Line),
+            $"has {rows.FieldCount} fields where the header has {rows.Headers.Count}" +
+            (missing.Count > 0 && rows.FieldCount < rows.Headers.Count ? $" (no {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}): the row is cut off" : ""));
+    }
+
+    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser,
+        UserLines? appsUsers)
     {
         bool InWindow(DateTime? date) => date is { } d && d >= windowStart && d <= refresh;
         var upn = perUser is null ? null : rows.Get(c.Upn) ?? "";
@@ -87,10 +126,14 @@ internal static class ReportScanner
                 }
                 break;
             case ReportKind.Office365ActivationsUserDetail:
-                // One row per user and product: Microsoft 365 Apps rows count the users it is assigned to.
+                // One row per user and product: Microsoft 365 Apps rows count the users it is assigned to, a user
+                // with Apps for enterprise and for business once. "(Unknown)" names cannot be told apart: each row counts.
                 var product = rows.Get(c.ProductType) ?? "";
-                if (product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0)
+                if ((product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0)
+                    && (appsUsers is null || appsUsers.Add(rows.Span(c.Upn), null, rows.Line) is null))
+                {
                     scan.Tallies[M365Service.Microsoft365Apps].Licensed++;
+                }
                 break;
             default:
                 var only = c.OnlyTally ??= scan.Tallies.Values.Single();
@@ -121,18 +164,14 @@ internal static class ReportScanner
     {
         if (ordinal < 0) return null;
         try { return ReportValues.ParseDate(rows.Span(ordinal)); }
-        catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
+        catch (FormatException ex) { throw ReportErrors.DateInvalid(rows.SourceName, rows.Where(rows.Line), name, ex.Message); }
     }
 
     private static bool? Bool(IReportRows rows, int ordinal, string name)
     {
         try { return ReportValues.ParseBool(rows.Span(ordinal)); }
-        catch (FormatException ex) { throw Malformed(rows, $"column '{name}': {ex.Message}"); }
+        catch (FormatException ex) { throw ReportErrors.RowMalformed(rows.SourceName, rows.Where(rows.Line), $"column '{name}': {ex.Message}"); }
     }
-
-    private static FtException Malformed(IReportRows rows, string problem) =>
-        new FtError("ReportRowMalformed", FtErrorKind.InvalidData, rows.SourceName,
-            $"Line {rows.Line} of '{rows.SourceName}' {problem}.").ToException();
 
     /// <summary>Column ordinals, found by header name once per report.</summary>
     private sealed class Columns
@@ -142,11 +181,13 @@ internal static class ReportScanner
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < rows.Headers.Count; i++)
             {
-                if (!index.ContainsKey(rows.Headers[i])) index[rows.Headers[i]] = i;
+                var name = rows.Headers[i];
+                if (name.Length == 0) continue; // a nameless column is none the engine reads
+                if (index.TryGetValue(name, out var first)) throw ReportErrors.ColumnDuplicated(rows.SourceName, definition.GraphFunction, name, first, i);
+                index[name] = i;
             }
             int Required(string name) => index.TryGetValue(name, out var i) ? i
-                : throw new FtError("ReportColumnMissing", FtErrorKind.InvalidData, rows.SourceName,
-                    $"'{rows.SourceName}' ({definition.GraphFunction}) has no column '{name}'. Its columns are: {string.Join(", ", rows.Headers)}.").ToException();
+                : throw ReportErrors.ColumnMissing(rows.SourceName, definition.GraphFunction, name, rows.Headers);
             int Optional(string name) => index.TryGetValue(name, out var i) ? i : -1;
 
             foreach (var name in definition.Required) Required(name);
