@@ -124,7 +124,15 @@ public sealed class ActiveUsageCalculator
     /// (Import-Csv), which come without subscriptions.</summary>
     public static IReadOnlyList<Outcome<ActiveUsage>> FromScan(ReportScan scan, IEnumerable<M365Service>? services, Func<M365Service, UsageGoal> goals)
     {
-        return scan.Tallies.Keys.Where(s => services is null || services.Contains(s)).Select(service =>
+        var definition = ReportDefinition.For(scan.Kind);
+        if (definition.Services.Count == 0)
+        {
+            // The activations report tallies Microsoft 365 Apps licences, with no activity: alone, it would say 0%.
+            return new[] { Outcome<ActiveUsage>.Fail(new FtError("ReportHasNoActivity", FtErrorKind.InvalidData, scan.SourceName,
+                $"{scan.SourceName} are rows of {definition.AdminCenterName} ({definition.GraphFunction}), which lists licences, not activity, so they measure no service. " +
+                "Pipe the Microsoft 365 Apps usage report (getM365AppUserDetail), or measure a folder holding both with -Path.")) };
+        }
+        return scan.Tallies.Keys.Where(s => definition.Services.Contains(s) && (services is null || services.Contains(s))).Select(service =>
         {
             var goal = goals(service);
             if (goal.Basis == UsageBasis.PaidUnits)
