@@ -113,16 +113,15 @@ internal static class ReportFolderFiles
         // A byte order mark says which encoding: the reader decodes UTF-8, UTF-16 and UTF-32 by it.
         if (length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) return null;
         if (length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) return null;
-        int evenZeros = 0, oddZeros = 0;
-        for (var i = 0; i < length; i++)
+        if (Array.IndexOf(head, (byte)0, 0, length) < 0) return null;
+        // UTF-16 of a CSV header is ASCII: every other byte 0, the ones between not.
+        int little = 0, big = 0, pairs = length / 2;
+        for (var i = 0; i + 1 < length; i += 2)
         {
-            if (head[i] != 0) continue;
-            if (i % 2 == 0) evenZeros++;
-            else oddZeros++;
+            if (head[i] != 0 && head[i + 1] == 0) little++;
+            else if (head[i] == 0 && head[i + 1] != 0) big++;
         }
-        if (evenZeros + oddZeros == 0) return null;
-        var pairs = length / 2;
-        var utf16 = (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) || (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05);
+        var utf16 = pairs >= 8 && (little >= pairs * 0.9 || big >= pairs * 0.9);
         return utf16
             ? "UTF-16 text without a byte order mark: if it is a usage report, save it as UTF-8, as the admin center and Graph export it"
             : "not text (it holds NUL bytes), so no CSV export";
