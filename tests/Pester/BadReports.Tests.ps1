@@ -106,8 +106,9 @@ Describe 'Measure-FtActiveUsage on reports it must not measure' {
         $running = $ps.BeginInvoke()
         try {
             $finished = $running.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(60))
-            # A reader blocked on a FIFO is released by a writer that opens and closes it.
-            if (-not $finished) { foreach ($fifo in $fifos) { [IO.File]::OpenWrite($fifo).Dispose() } }
+            # A reader blocked on a FIFO is released by a writer that opens and closes it; read-write, because
+            # opening a FIFO to write only waits for a reader (Linux opens O_RDWR at once).
+            if (-not $finished) { foreach ($fifo in $fifos) { [IO.File]::Open($fifo, 'Open', 'ReadWrite').Dispose() } }
             $finished | Should -BeTrue -Because 'the measurement must not wait on a FIFO'
             $au = $ps.EndInvoke($running)
             $ps.Streams.Error | Should -BeNullOrEmpty

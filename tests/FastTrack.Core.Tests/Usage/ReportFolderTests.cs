@@ -127,7 +127,8 @@ public sealed class ReportFolderTests : IDisposable
         var measuring = Task.Run(() => (Source: new FolderUsageSource(_folder.Path), Results: _folder.Measure(M365Service.Teams)));
         var finished = await Task.WhenAny(measuring, Task.Delay(TimeSpan.FromSeconds(20))) == measuring;
         // A reader blocked on a FIFO is released by a writer that opens and closes it: a regression fails, not hangs.
-        if (!finished) foreach (var fifo in fifos) using (new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
+        // Read-write, because opening a FIFO to write only waits for a reader (Linux opens O_RDWR at once).
+        if (!finished) foreach (var fifo in fifos) using (new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite)) { }
         Assert.True(finished, "the measurement waited on a FIFO");
         var (source, results) = await measuring;
         Assert.True(Assert.Single(results).Succeeded);
