@@ -22,6 +22,7 @@ public sealed class ActiveUsageCalculator
         CancellationToken cancellationToken = default)
     {
         var scans = new Dictionary<ReportKind, ReportScan?>();
+        var users = new UsersSeen();
         var unavailable = new Dictionary<ReportKind, FtError>();
         // A report the source failed to give (a download refused, throttled, cut off) fails the services
         // that need it, not the whole measurement; a report that was read but is malformed stops it.
@@ -37,7 +38,7 @@ public sealed class ActiveUsageCalculator
                     unavailable[kind] = ex.Error;
                     throw new ReportUnavailable(ex.Error);
                 }
-                using (content) scan = content is null ? null : ScanContent(content, kind, progress, cancellationToken);
+                using (content) scan = content is null ? null : ScanContent(content, kind, users, progress, cancellationToken);
                 if (scan is { Rows: 0 })
                 {
                     // A header and no user: measured, it would be 0% as of a day it does not have. It fails the
@@ -206,12 +207,12 @@ public sealed class ActiveUsageCalculator
         }
     }
 
-    private static ReportScan ScanContent(ReportContent content, ReportKind kind, IProgress<UsageProgress>? progress, CancellationToken cancellationToken)
+    private static ReportScan ScanContent(ReportContent content, ReportKind kind, UsersSeen users, IProgress<UsageProgress>? progress, CancellationToken cancellationToken)
     {
         using var rows = new CsvReportRows(content.Stream, content.Name);
         var definition = ReportDefinition.For(kind);
         return ReportScanner.Scan(rows, definition,
-            progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken);
+            progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken, users: users);
     }
 
     /// <summary>Carries a source's failure to give a report to the services that need it.</summary>

@@ -14,6 +14,11 @@ namespace FastTrack.Core.Usage.People;
 public static class UserActivityReader
 {
     public static void Read(IUsageDataSource source, IReadOnlyList<M365Service> services, DateTime? asOf, Action<UserActivity> each,
+        IProgress<UsageProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Read(source, services, asOf, each, new UsersSeen(), progress, cancellationToken);
+
+    /// <param name="users">The users seen, reused by a caller that reads service after service.</param>
+    internal static void Read(IUsageDataSource source, IReadOnlyList<M365Service> services, DateTime? asOf, Action<UserActivity> each, UsersSeen users,
         IProgress<UsageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         foreach (var service in services)
@@ -49,7 +54,7 @@ public static class UserActivityReader
                     IsDeleted = row.Deleted,
                     AsOf = row.RefreshDate,
                 });
-            });
+            }, users);
             // Nobody in it is no finding about anybody: the same error as measuring it.
             if (scan.Rows == 0) throw ReportErrors.Empty(content.Name, definition.GraphFunction);
         }

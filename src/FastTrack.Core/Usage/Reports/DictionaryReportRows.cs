@@ -9,6 +9,7 @@ namespace FastTrack.Core.Usage.Reports;
 /// $null for the fields a cut-off last line lacks, and an empty field is "", never null.</summary>
 internal sealed class DictionaryReportRows : IReportRows
 {
+    private readonly IEnumerable<IReadOnlyDictionary<string, string?>> _all;
     private readonly IEnumerator<IReadOnlyDictionary<string, string?>> _rows;
     private readonly string[] _headers;
     private IReadOnlyDictionary<string, string?>? _current;
@@ -18,13 +19,14 @@ internal sealed class DictionaryReportRows : IReportRows
     public DictionaryReportRows(IReadOnlyDictionary<string, string?> first, IEnumerable<IReadOnlyDictionary<string, string?>> rest, string sourceName)
     {
         _headers = first.Keys.Select(k => k.Trim().TrimStart('\uFEFF')).ToArray();
-        _rows = new[] { first }.Concat(rest).GetEnumerator();
+        _all = new[] { first }.Concat(rest);
+        _rows = _all.GetEnumerator();
         SourceName = sourceName;
     }
 
     public string SourceName { get; }
     public IReadOnlyList<string> Headers => _headers;
-    public long Line => _row;
+    public long Row => _row;
     public int FieldCount => _fieldCount;
     public long BytesRead => 0;
 
@@ -38,18 +40,22 @@ internal sealed class DictionaryReportRows : IReportRows
         return true;
     }
 
-    public string Where(long line) => $"{LineName(line)} of {SourceName}";
-    public string LineName(long line) => $"row {line}";
+    public string Where(long row) => $"{LineName(row)} of {SourceName}";
+    public string LineName(long row) => $"row {row}";
 
     public ReadOnlySpan<char> Span(int ordinal) => Get(ordinal).AsSpan();
 
-    public string? Get(int ordinal)
+    public string? Get(int ordinal) => _current is null ? null : Value(_current, ordinal);
+
+    // The rows piped in are held in a list by the cmdlet: enumerating them again names an earlier row.
+    public string? ValueAt(long row, int ordinal) => _all.Skip((int)(row - 1)).FirstOrDefault() is { } values ? Value(values, ordinal) : null;
+
+    private string? Value(IReadOnlyDictionary<string, string?> values, int ordinal)
     {
-        if (_current is null) return null;
         var name = _headers[ordinal];
-        if (_current.TryGetValue(name, out var value)) return value;
+        if (values.TryGetValue(name, out var value)) return value;
         // Import-Csv keeps the BOM on the first header when the file was read without it.
-        return _current.FirstOrDefault(p => string.Equals(p.Key.Trim().TrimStart('\uFEFF'), name, StringComparison.OrdinalIgnoreCase)).Value;
+        return values.FirstOrDefault(p => string.Equals(p.Key.Trim().TrimStart('\uFEFF'), name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 
     public void Dispose() => _rows.Dispose();
