@@ -178,7 +178,9 @@ public sealed class ActiveUsageCalculator
         return usage;
     }
 
-    /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects).</summary>
+    /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects). A name the first row has
+    /// and a later one lacks, or has as null, is a field cut off. <paramref name="rest"/> is enumerated again
+    /// only to name a row in an error.</summary>
     public static ReportScan ScanRows(IReadOnlyDictionary<string, string?> first, IEnumerable<IReadOnlyDictionary<string, string?>> rest, string sourceName)
     {
         using var rows = new DictionaryReportRows(first, rest, sourceName);

@@ -11,7 +11,9 @@ namespace FastTrack.Core.Usage;
 /// <summary>A folder of report CSVs exported from the admin center or Graph, plus an optional
 /// subscribedSkus JSON. Reports are recognised by their headers, not their file names (the admin
 /// center adds dates to them). Two exports of different refresh dates or tenants in one folder are
-/// refused: their numbers would not add up.</summary>
+/// refused: their numbers would not add up. Only regular files are opened (ReportFolderFiles); the
+/// others, and the files that are no report, are listed in Skipped; a folder where no report has a
+/// user row is refused (ReportsNotFound).</summary>
 public sealed class FolderUsageSource : IUsageDataSource
 {
     private readonly Dictionary<ReportKind, string> _reports = new();
