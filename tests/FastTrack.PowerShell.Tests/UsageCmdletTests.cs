@@ -169,7 +169,7 @@ public sealed class UsageCmdletTests : IClassFixture<ModuleSession>, IDisposable
         WriteTeams("teams.csv", "2024-03-31,,ana@contoso.com,2024-03-30,False,,E3,1,0,Yes,28", "2024-03-31,,ben@contoso.com,30/03/2024,False,,E3,1,0,Yes,28");
         var before = File.ReadAllBytes(PlanFile(OtherTenant));
         var error = Assert.Single(Run($"Measure-FtActiveUsage -TenantId {OtherTenant} -Path $args[1] -Basis LicensedUsers -Save -Workspace $args[0]").Errors);
-        Assert.Equal("ReportRowMalformed,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("ReportDateInvalid,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand", error.FullyQualifiedErrorId); // ReportRowMalformed before issue 15
         Assert.Equal("InvalidData", error.CategoryInfo.Category.ToString());
         Assert.Contains("Line 3", error.Exception.Message);
         Assert.Contains("teams.csv", error.Exception.Message);

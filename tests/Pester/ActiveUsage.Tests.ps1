@@ -51,13 +51,13 @@ Describe 'Measure-FtActiveUsage' {
         $teams.ActiveUsagePercent | Should -Be 50
     }
 
-    It 'names the file and line of a malformed row' {
+    It 'names the file and line of a row whose date is not yyyy-MM-dd' {
         @(
             'Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Team Chat Message Count,Private Chat Message Count,Is Licensed'
             '2024-03-31,ana@contoso.com,30/03/2024,False,3,0,Yes'
         ) | Set-Content -Path (Join-Path $reports 'teams.csv') -Encoding UTF8
         { Measure-FtActiveUsage -Path $reports -Basis LicensedUsers -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ReportRowMalformed,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand'
+            Should -Throw -ErrorId 'ReportDateInvalid,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand'
     }
 
     It 'saves snapshots with -Save, not with -WhatIf, and forecasts from the history' {

@@ -22,6 +22,7 @@ public sealed class ActiveUsageCalculator
         CancellationToken cancellationToken = default)
     {
         var scans = new Dictionary<ReportKind, ReportScan?>();
+        var users = new UsersSeen();
         var unavailable = new Dictionary<ReportKind, FtError>();
         // A report the source failed to give (a download refused, throttled, cut off) fails the services
         // that need it, not the whole measurement; a report that was read but is malformed stops it.
@@ -37,7 +38,14 @@ public sealed class ActiveUsageCalculator
                     unavailable[kind] = ex.Error;
                     throw new ReportUnavailable(ex.Error);
                 }
-                using (content) scan = content is null ? null : ScanContent(content, kind, progress, cancellationToken);
+                using (content) scan = content is null ? null : ScanContent(content, kind, users, progress, cancellationToken);
+                if (scan is { Rows: 0 })
+                {
+                    // A header and no user: measured, it would be 0% as of a day it does not have. It fails the
+                    // services that need it, like a report the source could not give.
+                    unavailable[kind] = ReportErrors.Empty(scan.SourceName, ReportDefinition.For(kind).GraphFunction).Error;
+                    throw new ReportUnavailable(unavailable[kind]);
+                }
                 scans[kind] = scan;
             }
             return scan;
@@ -117,7 +125,15 @@ public sealed class ActiveUsageCalculator
     /// (Import-Csv), which come without subscriptions.</summary>
     public static IReadOnlyList<Outcome<ActiveUsage>> FromScan(ReportScan scan, IEnumerable<M365Service>? services, Func<M365Service, UsageGoal> goals)
     {
-        return scan.Tallies.Keys.Where(s => services is null || services.Contains(s)).Select(service =>
+        var definition = ReportDefinition.For(scan.Kind);
+        if (definition.Services.Count == 0)
+        {
+            // The activations report tallies Microsoft 365 Apps licences, with no activity: alone, it would say 0%.
+            return new[] { Outcome<ActiveUsage>.Fail(new FtError("ReportHasNoActivity", FtErrorKind.InvalidData, scan.SourceName,
+                $"{scan.SourceName} are rows of {definition.AdminCenterName} ({definition.GraphFunction}), which lists licences, not activity, so they measure no service. " +
+                "Pipe the Microsoft 365 Apps usage report (getM365AppUserDetail), or measure a folder holding both with -Path.")) };
+        }
+        return scan.Tallies.Keys.Where(s => definition.Services.Contains(s) && (services is null || services.Contains(s))).Select(service =>
         {
             var goal = goals(service);
             if (goal.Basis == UsageBasis.PaidUnits)
@@ -162,7 +178,9 @@ public sealed class ActiveUsageCalculator
         return usage;
     }
 
-    /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects).</summary>
+    /// <summary>Reads one report's rows given as name/value pairs (Import-Csv objects). A name the first row has
+    /// and a later one lacks, or has as null, is a field cut off. <paramref name="rest"/> is enumerated again
+    /// only to name a row in an error.</summary>
     public static ReportScan ScanRows(IReadOnlyDictionary<string, string?> first, IEnumerable<IReadOnlyDictionary<string, string?>> rest, string sourceName)
     {
         using var rows = new DictionaryReportRows(first, rest, sourceName);
@@ -191,12 +209,12 @@ public sealed class ActiveUsageCalculator
         }
     }
 
-    private static ReportScan ScanContent(ReportContent content, ReportKind kind, IProgress<UsageProgress>? progress, CancellationToken cancellationToken)
+    private static ReportScan ScanContent(ReportContent content, ReportKind kind, UsersSeen users, IProgress<UsageProgress>? progress, CancellationToken cancellationToken)
     {
         using var rows = new CsvReportRows(content.Stream, content.Name);
         var definition = ReportDefinition.For(kind);
         return ReportScanner.Scan(rows, definition,
-            progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken);
+            progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken, users: users);
     }
 
     /// <summary>Carries a source's failure to give a report to the services that need it.</summary>

@@ -11,11 +11,14 @@ namespace FastTrack.Core.Usage;
 /// <summary>A folder of report CSVs exported from the admin center or Graph, plus an optional
 /// subscribedSkus JSON. Reports are recognised by their headers, not their file names (the admin
 /// center adds dates to them). Two exports of different refresh dates or tenants in one folder are
-/// refused: their numbers would not add up.</summary>
+/// refused: their numbers would not add up. Only regular files are opened (ReportFolderFiles); the
+/// others, and the files that are no report, are listed in Skipped; a folder where no report has a
+/// user row is refused (ReportsNotFound).</summary>
 public sealed class FolderUsageSource : IUsageDataSource
 {
     private readonly Dictionary<ReportKind, string> _reports = new();
-    private readonly string? _skusPath;
+    private readonly List<SkippedFile> _skipped = new();
+    private readonly IReadOnlyList<SubscribedSku>? _skus;
 
     public FolderUsageSource(string folder)
     {
@@ -26,23 +29,29 @@ public sealed class FolderUsageSource : IUsageDataSource
                 $"The report folder '{Folder}' does not exist.").ToException();
         }
         var dates = new Dictionary<string, DateTime>();
-        foreach (var file in Directory.GetFiles(Folder, "*.csv").OrderBy(f => f, StringComparer.Ordinal))
+        var empty = new List<SkippedFile>();
+        foreach (var file in ReportFolderFiles.List(Folder, "*.csv"))
         {
-            if (new FileInfo(file).Length == 0) continue; // not a report: even an empty one has its header
-            using var rows = new CsvReportRows(File.OpenRead(file), file);
+            using var rows = OpenCsv(file);
+            if (rows is null) continue;
             var definition = ReportDefinition.Recognise(rows.Headers);
-            if (definition is null) continue; // not a report this engine reads (a counts report, say)
+            if (definition is null)
+            {
+                // A counts report, a mailbox report, anyone's CSV: readable, just not one this module reads.
+                _skipped.Add(new SkippedFile(file, $"not a user-detail report this module reads (its first columns: {string.Join(", ", rows.Headers.Take(4))})", false));
+                continue;
+            }
             if (_reports.TryGetValue(definition.Kind, out var other))
             {
                 throw new FtError("ReportsMixed", FtErrorKind.InvalidData, file,
                     $"'{Folder}' holds two {definition.GraphFunction} reports: '{Path.GetFileName(other)}' and '{Path.GetFileName(file)}'. Keep one export per folder.").ToException();
             }
             _reports[definition.Kind] = file;
-            if (rows.Read() && rows.Get(rows.Headers.ToList().FindIndex(h => h.Equals(ReportDefinition.RefreshDate, StringComparison.OrdinalIgnoreCase))) is { } text
-                && TryDate(text) is { } date)
-            {
-                dates[file] = date;
-            }
+            var refreshColumn = rows.Headers.ToList().FindIndex(h => h.Equals(ReportDefinition.RefreshDate, StringComparison.OrdinalIgnoreCase));
+            if (refreshColumn < 0) throw ReportErrors.ColumnMissing(file, definition.GraphFunction, ReportDefinition.RefreshDate, rows.Headers);
+            // A header-only report stays: measuring its services says so (ReportEmpty), rather than a report missing.
+            if (!rows.Read()) empty.Add(new SkippedFile(file, $"{definition.GraphFunction} with its header and no user rows", true));
+            else if (TryDate(rows.Get(refreshColumn)) is { } date) dates[file] = date;
         }
         if (dates.Values.Distinct().Count() > 1)
         {
@@ -51,18 +60,63 @@ public sealed class FolderUsageSource : IUsageDataSource
                 string.Join(", ", dates.Select(d => $"{Path.GetFileName(d.Key)} {d.Value:yyyy-MM-dd}")) + ". Export them together, into a folder of their own.").ToException();
         }
         RefreshDate = dates.Values.FirstOrDefault() is var first && dates.Count > 0 ? first : null;
-        _skusPath = Directory.GetFiles(Folder, "*.json").OrderBy(f => f, StringComparer.Ordinal)
-            .FirstOrDefault(f => File.ReadAllText(f).IndexOf("skuPartNumber", StringComparison.Ordinal) >= 0);
-        if (_skusPath is not null)
+        if (FindSubscribedSkus() is { } skus)
         {
-            var tenants = SubscribedSkus()!.Select(s => s.AccountId).Where(a => a != Guid.Empty).Distinct().ToList();
+            _skus = SubscribedSkuParser.Parse(skus.Json, skus.Path);
+            var tenants = _skus.Select(s => s.AccountId).Where(a => a != Guid.Empty).Distinct().ToList();
             if (tenants.Count > 1)
             {
-                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, _skusPath,
-                    $"'{_skusPath}' lists subscriptions of {tenants.Count} tenants ({string.Join(", ", tenants)}); keep one tenant's data per folder.").ToException();
+                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, skus.Path,
+                    $"'{skus.Path}' lists subscriptions of {tenants.Count} tenants ({string.Join(", ", tenants)}); keep one tenant's data per folder.").ToException();
             }
             TenantId = tenants.Count == 1 ? tenants[0] : null;
         }
+        // Measured, a folder without one user row would print nothing at all.
+        if (_reports.Count == empty.Count) throw ReportErrors.NotFound(Folder, _skipped.Where(s => s.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Concat(empty).ToList());
+    }
+
+    // The CSV's rows, or null with the file noted as passed over. Errors only for a file that may be a report
+    // but cannot be read (permission, I/O, a damaged header): guessing past it could change a number.
+    private CsvReportRows? OpenCsv(string file)
+    {
+        if (ReportFolderFiles.WhyNotRegular(file) is { } notRegular)
+        {
+            _skipped.Add(new SkippedFile(file, notRegular, true));
+            return null;
+        }
+        var stream = ReportFolderFiles.OpenRead(file);
+        if (ReportFolderFiles.WhyNotText(stream) is { } notText)
+        {
+            stream.Dispose();
+            _skipped.Add(new SkippedFile(file, notText, true));
+            return null;
+        }
+        try
+        {
+            return new CsvReportRows(stream, file);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    // The first JSON (by name) that is a subscribedSkus answer.
+    private (string Path, string Json)? FindSubscribedSkus()
+    {
+        foreach (var file in ReportFolderFiles.List(Folder, "*.json"))
+        {
+            if (ReportFolderFiles.WhyNotRegular(file) is { } notRegular)
+            {
+                _skipped.Add(new SkippedFile(file, notRegular, true));
+                continue;
+            }
+            var json = ReportFolderFiles.ReadAllText(file);
+            if (json.IndexOf("skuPartNumber", StringComparison.Ordinal) >= 0) return (file, json);
+            _skipped.Add(new SkippedFile(file, "not the subscribedSkus JSON (no skuPartNumber in it)", false));
+        }
+        return null;
     }
 
     public string Folder { get; }
@@ -70,6 +124,8 @@ public sealed class FolderUsageSource : IUsageDataSource
     public Guid? TenantId { get; }
     public string? Customer => null;
     public IReadOnlyCollection<ReportKind> Reports => _reports.Keys;
+    /// <summary>The files passed over, each with why: the cmdlets name them (a warning or -Verbose).</summary>
+    public IReadOnlyList<SkippedFile> Skipped => _skipped;
     /// <summary>The one refresh date of the folder's reports (null when they are all empty).</summary>
     public DateTime? RefreshDate { get; }
 
@@ -82,17 +138,16 @@ public sealed class FolderUsageSource : IUsageDataSource
                 $"The reports in '{Folder}' are of {RefreshDate:yyyy-MM-dd}, not {asOf:yyyy-MM-dd}. Export that day's reports into a folder of their own, or leave out -AsOf.").ToException();
         }
         if (!_reports.TryGetValue(kind, out var path)) return null;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        var stream = ReportFolderFiles.OpenRead(path);
         return new ReportContent(stream, path, stream.Length);
     }
 
     // A bad date is the scanner's to report, with its line; here it only must not decide anything.
-    private static DateTime? TryDate(string text)
+    private static DateTime? TryDate(string? text)
     {
         try { return ReportValues.ParseDate(text); }
         catch (FormatException) { return null; }
     }
 
-    public IReadOnlyList<SubscribedSku>? SubscribedSkus() =>
-        _skusPath is null ? null : SubscribedSkuParser.Parse(File.ReadAllText(_skusPath), _skusPath);
+    public IReadOnlyList<SubscribedSku>? SubscribedSkus() => _skus;
 }

@@ -84,6 +84,7 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
         IUsageDataSource source;
         try { source = Source(); }
         catch (FtException ex) { ThrowFtError(ex.Error, ex); return; }
+        SkippedFileNotes.Write(this, source);
         var onlyInactive = Inactive || InactiveSince is not null || AsTrainingList;
         var training = new Dictionary<(M365Service, string?), List<string>>();
         foreach (var service in services)

@@ -31,6 +31,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     private readonly List<Dictionary<string, string?>> _rows = new();
     private readonly HashSet<string> _concealedWarned = new(StringComparer.OrdinalIgnoreCase);
     private IUsageDataSource? _source;
+    private bool _skippedNoted;
 
     /// <summary>A plan (by value), or a row of a usage report from Import-Csv.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -139,6 +140,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     {
         var measurement = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis);
         var source = SourceFor(plan);
+        NoteSkippedFiles(source);
         WriteVerbose($"Measuring {string.Join(", ", measurement.Services)} of {plan?.Customer ?? source.Description} from {source.Description}.");
         IReadOnlyList<Outcome<ActiveUsage>> results;
         try
@@ -169,6 +171,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         {
             foreach (var run in runs)
             {
+                if (_source is not null) NoteSkippedFiles(_source);
                 WriteProgress(new ProgressRecord(1, "Measuring active usage", $"{++done} of {_plans.Count} tenants") { PercentComplete = done * 100 / _plans.Count, CurrentOperation = run.Item.Customer });
                 WriteConnectionLog(run.Item.TenantId);
                 if (run.Error is FtException failed) { WriteFtError(failed.Error); continue; }
@@ -199,6 +202,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
             source = SourceFor(plan);
         });
         if (source is null) return;
+        NoteSkippedFiles(source);
         var measurement = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis);
         WriteVerbose($"Measuring {_members.Count} users piped in for {string.Join(", ", measurement.Services)} from {source.Description}.");
         foreach (var service in measurement.Services)
@@ -244,6 +248,14 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
                 values[property.Name] = property.Value?.ToString();
         }
         _rows.Add(values);
+    }
+
+    // Once per run: the folder is scanned once, whatever the number of plans measured from it.
+    private void NoteSkippedFiles(IUsageDataSource source)
+    {
+        if (_skippedNoted) return;
+        _skippedNoted = true;
+        SkippedFileNotes.Write(this, source);
     }
 
     private IReadOnlyList<M365Service>? Services() => Service is null ? null : ResolveServices(Service);

@@ -125,7 +125,7 @@ public sealed class ActiveUsageCalculatorTests : IDisposable
     {
         Write("teams.csv", TeamsHeader, new[] { TeamsRows[0], "2024-03-31,,x@contoso.com,31/03/2024,False,,,0,0,0,0,No,PT0S,Yes,28" });
         var error = Assert.Throws<FtException>(() => Measure(UsageBasis.LicensedUsers, M365Service.Teams)).Error;
-        Assert.Equal("ReportRowMalformed", error.ErrorId);
+        Assert.Equal("ReportDateInvalid", error.ErrorId); // ReportRowMalformed before issue 15
         Assert.Contains("Line 3", error.Message);
         Assert.Contains("teams.csv", error.Message);
         Assert.Contains("31/03/2024", error.Message);
@@ -172,14 +172,15 @@ public sealed class ActiveUsageCalculatorTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_report_gives_zero_users_not_a_crash()
+    public void An_empty_report_is_an_error_not_zero_percent()
     {
+        // Issue 15: a header-only report measured 0% "as of today", and -Save stored it.
         Write("teams.csv", TeamsHeader, Array.Empty<string>());
+        Write("apps.csv", EmailAppHeader, EmailAppRows);
         File.WriteAllText(Path.Combine(_dir.Path, "skus.json"), Skus(20));
-        var teams = Measure(UsageBasis.PaidUnits, M365Service.Teams).Single().Value!;
-        Assert.Equal(0, teams.ActiveUsers);
-        Assert.Equal(0.0, teams.ActiveUsagePercent);
-        Assert.False(teams.MeetsTarget);
+        var teams = Measure(UsageBasis.PaidUnits, M365Service.Teams).Single();
+        Assert.Equal("ReportEmpty", teams.Error!.ErrorId);
+        Assert.Contains("teams.csv", teams.Error.Message);
     }
 
     [Fact]

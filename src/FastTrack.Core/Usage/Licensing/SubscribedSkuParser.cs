@@ -27,18 +27,52 @@ public static class SubscribedSkuParser
         }
         return items.OfType<JObject>().Select(sku => new SubscribedSku
         {
-            SkuId = Guid.TryParse((string?)sku["skuId"], out var id) ? id : Guid.Empty,
-            SkuPartNumber = (string?)sku["skuPartNumber"] ?? "",
-            AccountId = Guid.TryParse((string?)sku["accountId"], out var account) ? account : Guid.Empty,
-            CapabilityStatus = (string?)sku["capabilityStatus"] ?? "",
-            ConsumedUnits = (int?)sku["consumedUnits"] ?? 0,
-            EnabledUnits = (int?)sku["prepaidUnits"]?["enabled"] ?? 0,
+            SkuId = Guid.TryParse(Text(sku["skuId"], sourceName), out var id) ? id : Guid.Empty,
+            SkuPartNumber = Text(sku["skuPartNumber"], sourceName) ?? "",
+            AccountId = Guid.TryParse(Text(sku["accountId"], sourceName), out var account) ? account : Guid.Empty,
+            CapabilityStatus = Text(sku["capabilityStatus"], sourceName) ?? "",
+            ConsumedUnits = Units(sku, sku["consumedUnits"], "consumedUnits", sourceName) ?? 0,
+            // The AU denominator: a SKU without it would add a silent 0.
+            EnabledUnits = Units(sku, (sku["prepaidUnits"] as JObject)?["enabled"], "prepaidUnits.enabled", sourceName)
+                ?? throw UnitsInvalid(sku, "prepaidUnits.enabled", "is missing", sourceName),
             ServicePlans = (sku["servicePlans"] as JArray ?? new JArray()).OfType<JObject>().Select(p => new SkuServicePlan
             {
-                ServicePlanId = Guid.TryParse((string?)p["servicePlanId"], out var planId) ? planId : Guid.Empty,
-                ServicePlanName = (string?)p["servicePlanName"] ?? "",
-                ProvisioningStatus = (string?)p["provisioningStatus"] ?? "",
+                ServicePlanId = Guid.TryParse(Text(p["servicePlanId"], sourceName), out var planId) ? planId : Guid.Empty,
+                ServicePlanName = Text(p["servicePlanName"], sourceName) ?? "",
+                ProvisioningStatus = Text(p["provisioningStatus"], sourceName) ?? "",
             }).ToArray(),
         }).ToList();
     }
+
+    /// <summary>A count of licences: a whole number from 0 to int.MaxValue, as Graph writes it; null when absent.
+    /// A string, a fraction, a negative or an overflowing number is refused: cast, it would throw or wrap.</summary>
+    private static int? Units(JObject sku, JToken? token, string name, string sourceName)
+    {
+        if (token is null || token.Type == JTokenType.Null) return null;
+        var value = token.Type switch
+        {
+            JTokenType.Integer when token is JValue { Value: long whole } => (decimal?)whole,
+            JTokenType.Integer => null, // a BigInteger: far past any count of licences
+            JTokenType.Float when (double)token is var d && !double.IsNaN(d) && !double.IsInfinity(d) && Math.Abs(d) < 1e15 && d == Math.Floor(d) => (decimal)d,
+            _ => null,
+        };
+        if (value is not { } units || units < 0 || units > int.MaxValue)
+            throw UnitsInvalid(sku, name, $"is {token.ToString(Formatting.None)}, not a whole number of licences from 0 to {int.MaxValue}", sourceName);
+        return (int)units;
+    }
+
+    // A name or id: a string (or a number written bare); an object or array where one belongs is no subscribedSkus answer.
+    private static string? Text(JToken? token, string sourceName) => token switch
+    {
+        null => null,
+        JValue { Value: null } => null,
+        JValue value => Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new FtError("SubscribedSkusUnreadable", FtErrorKind.InvalidData, sourceName,
+            $"'{sourceName}' is not subscribedSkus JSON: {token.Path} is {token.Type}, where Graph writes a string.").ToException(),
+    };
+
+    private static FtException UnitsInvalid(JObject sku, string name, string problem, string sourceName) =>
+        new FtError("SubscribedSkuUnitsInvalid", FtErrorKind.InvalidData, sourceName,
+            $"In '{sourceName}', the subscription {Text(sku["skuPartNumber"], sourceName) ?? "(no skuPartNumber)"} ({Text(sku["skuId"], sourceName) ?? "no skuId"}) has {name} that {problem}. " +
+            "Graph writes whole numbers there: export GET /subscribedSkus again, unedited.").ToException();
 }

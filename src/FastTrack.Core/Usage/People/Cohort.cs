@@ -77,6 +77,7 @@ public static class CohortMeasurement
         foreach (var member in members) if (member.Identity.Length > 0 && !byIdentity.ContainsKey(member.Identity)) byIdentity[member.Identity] = member;
         var groups = byIdentity.Values.GroupBy(m => m.Group ?? "").Select(g => g.Key).OrderBy(g => g, StringComparer.CurrentCultureIgnoreCase).ToList();
         var results = new List<CohortUsage>();
+        var users = new Reports.UsersSeen(); // one table for every report read
         foreach (var service in services)
         {
             var seen = new Dictionary<string, (bool Licensed, bool Active, bool Deleted)>(StringComparer.OrdinalIgnoreCase);
@@ -88,7 +89,7 @@ public static class CohortMeasurement
                 // A live row wins over a deleted one of the same name.
                 if (seen.TryGetValue(user.UserPrincipalName, out var earlier) && !earlier.Deleted) return;
                 seen[user.UserPrincipalName] = (user.IsLicensed, user.ActiveInWindow, user.IsDeleted);
-            }, null, cancellationToken);
+            }, users, null, cancellationToken);
             foreach (var group in groups)
             {
                 var inGroup = byIdentity.Values.Where(m => (m.Group ?? "") == group).ToList();

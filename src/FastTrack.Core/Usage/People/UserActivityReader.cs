@@ -14,6 +14,11 @@ namespace FastTrack.Core.Usage.People;
 public static class UserActivityReader
 {
     public static void Read(IUsageDataSource source, IReadOnlyList<M365Service> services, DateTime? asOf, Action<UserActivity> each,
+        IProgress<UsageProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Read(source, services, asOf, each, new UsersSeen(), progress, cancellationToken);
+
+    /// <param name="users">The users seen, reused by a caller that reads service after service.</param>
+    internal static void Read(IUsageDataSource source, IReadOnlyList<M365Service> services, DateTime? asOf, Action<UserActivity> each, UsersSeen users,
         IProgress<UsageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         foreach (var service in services)
@@ -34,7 +39,7 @@ public static class UserActivityReader
             }
             using var open = content;
             using var rows = new CsvReportRows(content.Stream, content.Name);
-            ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
+            var scan = ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
             {
                 if (row.Service != service) return;
                 if (ReportValues.IsConcealed(row.UserPrincipalName.AsSpan())) throw Concealed(source);
@@ -49,7 +54,9 @@ public static class UserActivityReader
                     IsDeleted = row.Deleted,
                     AsOf = row.RefreshDate,
                 });
-            });
+            }, users);
+            // Nobody in it is no finding about anybody: the same error as measuring it.
+            if (scan.Rows == 0) throw ReportErrors.Empty(content.Name, definition.GraphFunction);
         }
     }
 

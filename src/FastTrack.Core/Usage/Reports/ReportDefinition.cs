@@ -14,9 +14,10 @@ public sealed class ReportDefinition
     public const string LastActivityDate = "Last Activity Date";
     public const string IsDeleted = "Is Deleted";
 
-    private ReportDefinition(ReportKind kind, string[] signature, string[] required, M365Service[] services, string[]? absent = null)
+    private ReportDefinition(ReportKind kind, string adminCenterName, string[] signature, string[] required, M365Service[] services, string[]? absent = null)
     {
         Kind = kind;
+        AdminCenterName = adminCenterName;
         Absent = absent ?? new string[0];
         Signature = signature;
         Required = required;
@@ -24,6 +25,8 @@ public sealed class ReportDefinition
     }
 
     public ReportKind Kind { get; }
+    /// <summary>The report's name in the Microsoft 365 admin center (Reports > Usage), where most exports come from.</summary>
+    public string AdminCenterName { get; }
     /// <summary>Columns only this report has: how a CSV in a folder is recognised whatever its file name.</summary>
     public IReadOnlyList<string> Signature { get; }
     /// <summary>Columns this report does not have but a look-alike does (SharePoint's has OneDrive's and more).</summary>
@@ -36,25 +39,28 @@ public sealed class ReportDefinition
 
     public static IReadOnlyList<ReportDefinition> All { get; } = new[]
     {
-        new ReportDefinition(ReportKind.TeamsUserActivityUserDetail, new[] { "Team Chat Message Count", "Private Chat Message Count" },
+        new ReportDefinition(ReportKind.TeamsUserActivityUserDetail, "Microsoft Teams user activity", new[] { "Team Chat Message Count", "Private Chat Message Count" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.Teams }),
-        new ReportDefinition(ReportKind.YammerActivityUserDetail, new[] { "Posted Count", "Liked Count" },
+        new ReportDefinition(ReportKind.YammerActivityUserDetail, "Viva Engage (Yammer) activity", new[] { "Posted Count", "Liked Count" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, "User State" }, new[] { M365Service.Yammer }),
-        new ReportDefinition(ReportKind.EmailAppUsageUserDetail, new[] { "Outlook For Mobile", "Mail For Mac" },
+        new ReportDefinition(ReportKind.EmailAppUsageUserDetail, "Email apps usage", new[] { "Outlook For Mobile", "Mail For Mac" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted, "Outlook For Mobile" }, new[] { M365Service.OutlookMobile }),
-        new ReportDefinition(ReportKind.OneDriveActivityUserDetail, new[] { "Synced File Count", "Viewed Or Edited File Count" },
+        new ReportDefinition(ReportKind.OneDriveActivityUserDetail, "OneDrive activity", new[] { "Synced File Count", "Viewed Or Edited File Count" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.OneDrive }, absent: new[] { "Visited Page Count" }),
-        new ReportDefinition(ReportKind.SharePointActivityUserDetail, new[] { "Visited Page Count" },
+        new ReportDefinition(ReportKind.SharePointActivityUserDetail, "SharePoint activity", new[] { "Visited Page Count" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.SharePoint }),
-        new ReportDefinition(ReportKind.EmailActivityUserDetail, new[] { "Send Count", "Receive Count" },
+        new ReportDefinition(ReportKind.EmailActivityUserDetail, "Email activity", new[] { "Send Count", "Receive Count" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate, IsDeleted }, new[] { M365Service.Exchange }),
-        new ReportDefinition(ReportKind.M365AppUserDetail, new[] { "Last Activation Date", "Outlook (Windows)" },
+        new ReportDefinition(ReportKind.M365AppUserDetail, "Microsoft 365 Apps usage", new[] { "Last Activation Date", "Outlook (Windows)" },
             new[] { RefreshDate, UserPrincipalName, LastActivityDate }, new[] { M365Service.Microsoft365Apps }),
-        new ReportDefinition(ReportKind.Office365ActivationsUserDetail, new[] { "Product Type", "Activated On Shared Computer" },
+        new ReportDefinition(ReportKind.Office365ActivationsUserDetail, "Microsoft 365 activations", new[] { "Product Type", "Activated On Shared Computer" },
             new[] { RefreshDate, UserPrincipalName, "Product Type" }, new M365Service[0]),
-        new ReportDefinition(ReportKind.Office365ActiveUserDetail, new[] { "Has Exchange License", "Teams Last Activity Date" },
+        new ReportDefinition(ReportKind.Office365ActiveUserDetail, "Active users (Microsoft 365 Services)", new[] { "Has Exchange License", "Teams Last Activity Date" },
             new[] { RefreshDate, UserPrincipalName, IsDeleted }, new[] { M365Service.Exchange, M365Service.OneDrive, M365Service.SharePoint, M365Service.Yammer, M365Service.Teams }),
     };
+
+    /// <summary>Every report read, as a person finds it: "Microsoft Teams user activity (getTeamsUserActivityUserDetail), ...".</summary>
+    public static string Catalogue => string.Join(", ", All.Select(d => $"{d.AdminCenterName} ({d.GraphFunction})"));
 
     public static ReportDefinition For(ReportKind kind) => All.First(d => d.Kind == kind);
 
