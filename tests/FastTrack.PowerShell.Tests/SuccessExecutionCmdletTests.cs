@@ -69,6 +69,8 @@ public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, 
         var folder = Path.Combine(_workspace, "reports");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "skus.json"), """{"value":[{"accountId":"dcd219dd-bc68-4b9b-bf0b-4a33a796be35","skuPartNumber":"X","skuId":"05e9a617-0261-4cee-bb44-138d3ef5d965","prepaidUnits":{"enabled":1},"servicePlans":[]}]}""");
+        File.WriteAllText(Path.Combine(folder, "teams.csv"), "Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Deleted Date,Assigned Products,Team Chat Message Count,Private Chat Message Count,Call Count,Meeting Count,Has Other Action,Is Licensed,Report Period\r\n" +
+            "2026-11-28,ana@other.example,2026-11-27,False,,Microsoft 365 E3,1,0,0,0,No,Yes,28\r\n");
         var result = Run("Invoke-FtSuccessExecution -Path $args[1] -Workspace $args[0]", folder);
         Assert.Equal(2, result.Errors.Count);
         Assert.All(result.Errors, e => Assert.Equal("SourceTenantMismatch,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", e.FullyQualifiedErrorId));
