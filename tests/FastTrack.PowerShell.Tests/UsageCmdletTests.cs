@@ -208,6 +208,22 @@ public sealed class UsageCmdletTests : IClassFixture<ModuleSession>, IDisposable
         Assert.Matches($@"Contoso\s+Teams\s+{SampleLastDay:yyyy-MM-dd}\s+\d+\s+\d+\s+PaidUnits\s+\d+\.\d\s+10\s+Yes", text);
         Assert.Matches(@"Contoso\s+Yammer\s+.*\s+No", text);
     }
+    // Issue 15: reports of contoso.com are refused for fabrikam.com's plan; -Force measures them anyway.
+    [Fact]
+    public void Reports_of_another_organisation_are_refused_unless_forced_and_nothing_is_saved()
+    {
+        Run($"Set-FtCustomerPlan -TenantId {OtherTenant} -PrimaryDomain fabrikam.com -Service Teams -Basis LicensedUsers -Workspace $args[0]").AssertNoErrors();
+        WriteTeams("teams.csv", "2026-11-28,,ana@contoso.com,2026-11-27,False,,MICROSOFT 365 E3,3,0,Yes,28", "2026-11-28,,ben@contoso.com,2026-11-20,False,,MICROSOFT 365 E3,1,0,Yes,28");
+        var refused = Run($"Measure-FtActiveUsage -TenantId {OtherTenant} -Path $args[1] -Save -Workspace $args[0]");
+        Assert.Empty(refused.Output);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("ReportsOfAnotherOrganisation,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("contoso.com", error.Exception.Message);
+        Assert.Empty(Run($"Get-FtActiveUsageHistory -TenantId {OtherTenant} -Workspace $args[0]").Output);
+
+        Run($"Measure-FtActiveUsage -TenantId {OtherTenant} -Path $args[1] -Save -Force -Workspace $args[0]").AssertNoErrors();
+        Assert.Contains("contoso.com", Run($"(Get-FtCustomerPlan -TenantId {OtherTenant} -Workspace $args[0]).ReportDomains").Output.Select(o => o.ToString()));
+    }
 }
 
 /// <summary>Reads the Forecast of an ActiveUsageHistory output object.</summary>
@@ -218,4 +234,5 @@ internal readonly record struct PSObjectForecast(string Status, int PointsUsed)
         var forecast = System.Management.Automation.PSObject.AsPSObject(history.Prop("Forecast")!);
         return new PSObjectForecast(forecast.Str("Status")!, (int)forecast.Prop("PointsUsed")!);
     }
+
 }

@@ -95,6 +95,25 @@ Describe 'A workspace that is not there or cannot be one' {
     }
 }
 
+Describe 'Reports of another organisation' {
+    It 'are refused for the plan unless -Force, and nothing is saved' {
+        $ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        $folder = Join-Path $ws 'export'
+        New-Item -ItemType Directory $folder -Force | Out-Null
+        try {
+            New-FtCustomerPlan -TenantId $good -Customer Fabrikam -PrimaryDomain fabrikam.com -IntendedService Teams -Workspace $ws | Out-Null
+            Set-FtCustomerPlan -TenantId $good -Service Teams -Basis LicensedUsers -Workspace $ws
+            @('Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Deleted Date,Assigned Products,Team Chat Message Count,Private Chat Message Count,Call Count,Meeting Count,Has Other Action,Is Licensed,Report Period'
+              '2026-11-28,ana@contoso.com,2026-11-27,False,,Microsoft 365 E3,1,0,0,0,No,Yes,28') | Set-Content (Join-Path $folder 'teams.csv')
+            { Measure-FtActiveUsage -TenantId $good -Path $folder -Save -Workspace $ws -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ReportsOfAnotherOrganisation,FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand'
+            Get-FtActiveUsageHistory -TenantId $good -Workspace $ws | Should -BeNullOrEmpty
+            (Measure-FtActiveUsage -TenantId $good -Path $folder -Force -Workspace $ws).ActiveUsers | Should -Be 1
+        }
+        finally { Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+}
+
 Describe 'Calendar dates across time zones' {
     It 'keeps a blocker opened today in UTC+14 on that day when read in UTC-11' {
         $ws = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())

@@ -22,6 +22,9 @@ public sealed class CustomerPlan
     public long Revision { get; set; }
     public Guid TenantId { get; set; }
     public string? PrimaryDomain { get; set; }
+    /// <summary>The domains of the users in the reports measured into this plan: a later folder of another
+    /// organisation's reports is refused by them (OrganisationCheck).</summary>
+    public List<string> ReportDomains { get; set; } = new();
     public string Customer { get; set; } = "";
     public CustomerSegment Segment { get; set; } = CustomerSegment.Enterprise;
     public Contact? Csm { get; set; }

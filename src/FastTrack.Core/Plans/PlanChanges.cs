@@ -176,5 +176,9 @@ public static class PlanChanges
                 }
             }
             plan.UsageHistory.Sort((a, b) => a.AsOf != b.AsOf ? a.AsOf.CompareTo(b.AsOf) : a.Service.CompareTo(b.Service));
+            foreach (var domain in measured.SelectMany(m => m.UserDomains).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!plan.ReportDomains.Contains(domain, StringComparer.OrdinalIgnoreCase) && plan.ReportDomains.Count < 20) plan.ReportDomains.Add(domain);
+            }
         };
 }

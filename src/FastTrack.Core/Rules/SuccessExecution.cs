@@ -25,13 +25,13 @@ public sealed class SuccessExecution
     public Action<CustomerPlan> Change { get; }
 
     public static SuccessExecution Prepare(CustomerPlan plan, PlaybookCatalog catalog, IUsageDataSource? source, DateTimeOffset now,
-        CultureInfo culture, DateTime? asOf = null, bool allowPartial = false, CancellationToken cancellationToken = default)
+        CultureInfo culture, DateTime? asOf = null, bool allowPartial = false, CancellationToken cancellationToken = default, bool allowOtherOrganisation = false)
     {
         var measured = new List<ActiveUsage>();
         var failures = new List<Errors.FtError>();
         if (source is not null)
         {
-            foreach (var outcome in new PlanMeasurement(catalog, plan).Measure(source, asOf, null, cancellationToken))
+            foreach (var outcome in new PlanMeasurement(catalog, plan, allowOtherOrganisation: allowOtherOrganisation).Measure(source, asOf, null, cancellationToken))
             {
                 if (outcome.Succeeded) measured.Add(outcome.Value!);
                 else failures.Add(outcome.Error!);

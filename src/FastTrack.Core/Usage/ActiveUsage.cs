@@ -25,6 +25,8 @@ public sealed class ActiveUsage
     /// <summary>The tenant conceals user names in reports: counts are right, people cannot be named.</summary>
     public bool ConcealedNames { get; set; }
     public string Report { get; set; } = "";
+    /// <summary>The most frequent domains of the report's users: whose organisation the data is (checked against the plan).</summary>
+    internal System.Collections.Generic.IReadOnlyList<string> UserDomains { get; set; } = Array.Empty<string>();
     /// <summary>Free, trial or viral subscriptions with the service that were left out of its paid units.</summary>
     public System.Collections.Generic.IReadOnlyList<string> ExcludedSkus { get; set; } = Array.Empty<string>();
     /// <summary>Service plans of the tenant's subscriptions, named like a service's, that the licensing reference

@@ -167,6 +167,7 @@ public sealed class ActiveUsageCalculator
             ConcealedNames = concealed,
             Report = ReportDefinition.For(activity.Kind).GraphFunction,
             Source = source,
+            UserDomains = activity.UserDomains.OrderByDescending(d => d.Value).Select(d => d.Key).Take(5).ToList(),
         };
     }
 

@@ -13,8 +13,10 @@ namespace FastTrack.Core.Usage;
 /// baselines, on which basis, and that the data is the plan's tenant's.</summary>
 public sealed class PlanMeasurement
 {
-    public PlanMeasurement(PlaybookCatalog catalog, CustomerPlan? plan, IReadOnlyList<M365Service>? services = null, UsageBasis? basis = null)
+    public PlanMeasurement(PlaybookCatalog catalog, CustomerPlan? plan, IReadOnlyList<M365Service>? services = null, UsageBasis? basis = null,
+        bool allowOtherOrganisation = false)
     {
+        AllowOtherOrganisation = allowOtherOrganisation;
         Catalog = catalog;
         Plan = plan;
         AskedServices = services is { Count: > 0 } ? services : null;
@@ -25,6 +27,8 @@ public sealed class PlanMeasurement
     public CustomerPlan? Plan { get; }
     public IReadOnlyList<M365Service>? AskedServices { get; }
     public UsageBasis? Basis { get; }
+    /// <summary>-Force: measure even when the reports' users are of another domain than the plan's.</summary>
+    public bool AllowOtherOrganisation { get; }
 
     /// <summary>The services asked for; else the plan's intended ones; else every service.</summary>
     public IReadOnlyList<M365Service> Services =>
@@ -62,6 +66,8 @@ public sealed class PlanMeasurement
             return Label(saved, source.Customer);
         }
         if (ServicesDefaulted) results = results.Where(r => r.Error?.ErrorId != "ReportMissing").ToList();
+        if (Plan is not null && !AllowOtherOrganisation && OrganisationCheck.Mismatch(Plan, results.Where(r => r.Succeeded).Select(r => r.Value!)) is { } mismatch)
+            throw mismatch.ToException();
         return Label(results, source.Customer);
     }
 
@@ -96,8 +102,13 @@ public sealed class PlanMeasurement
     }
 
     /// <summary>AU from one report's rows piped in (Import-Csv objects).</summary>
-    public IReadOnlyList<Outcome<ActiveUsage>> Measure(ReportScan scan) =>
-        Label(ActiveUsageCalculator.FromScan(scan, AskedServices, Goal), scan.TenantDisplayName);
+    public IReadOnlyList<Outcome<ActiveUsage>> Measure(ReportScan scan)
+    {
+        var results = ActiveUsageCalculator.FromScan(scan, AskedServices, Goal);
+        if (Plan is not null && !AllowOtherOrganisation && OrganisationCheck.Mismatch(Plan, results.Where(r => r.Succeeded).Select(r => r.Value!)) is { } mismatch)
+            throw mismatch.ToException();
+        return Label(results, scan.TenantDisplayName);
+    }
 
     private IReadOnlyList<Outcome<ActiveUsage>> Label(IReadOnlyList<Outcome<ActiveUsage>> results, string? sourceCustomer)
     {

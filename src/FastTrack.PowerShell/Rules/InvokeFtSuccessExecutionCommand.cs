@@ -37,6 +37,8 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     [Parameter] public DateTime? AsOf { get; set; }
 
     [Parameter] public SwitchParameter AllowPartial { get; set; }
+    /// <summary>Measure each plan even when the reports' users are of another domain than the plan's.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
 
     [Parameter] public CultureInfo? Culture { get; set; }
 
@@ -83,7 +85,7 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     private (SuccessExecution Run, string? Source) Prepare(CustomerPlan plan, CancellationToken token)
     {
         var source = UsageSources.For(plan, _folder, Sample, _workspace!, token);
-        return (SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, _culture!, AsOf, AllowPartial, token), source?.Description);
+        return (SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, _culture!, AsOf, AllowPartial, token, Force), source?.Description);
     }
 
     private void Finish((SuccessExecution Run, string? Source) prepared)

@@ -61,6 +61,10 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     [Parameter]
     public SwitchParameter Save { get; set; }
 
+    /// <summary>Measure into the plan even when the reports' users are of another domain than the plan's.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <summary>Save the services that were measured even when others failed.</summary>
     [Parameter]
     public SwitchParameter AllowPartial { get; set; }
@@ -138,7 +142,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
 
     private void MeasurePlan(CustomerPlan? plan)
     {
-        var measurement = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis);
+        var measurement = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis, Force);
         var source = SourceFor(plan);
         NoteSkippedFiles(source);
         WriteVerbose($"Measuring {string.Join(", ", measurement.Services)} of {plan?.Customer ?? source.Description} from {source.Description}.");
@@ -165,7 +169,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
         var runs = Throttled.Run(_plans, ThrottleLimit, (plan, token) =>
         {
             var source = SourceFor(plan, token);
-            return (Source: source.Description, Results: new PlanMeasurement(PlaybookCatalog.Default, plan, services, Basis).Measure(source, AsOf, null, token));
+            return (Source: source.Description, Results: new PlanMeasurement(PlaybookCatalog.Default, plan, services, Basis, Force).Measure(source, AsOf, null, token));
         }, _stop.Token);
         try
         {
@@ -227,7 +231,7 @@ public sealed class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     {
         var plan = TenantId is { } tenantId ? Store.Read(tenantId) : null;
         var scan = ActiveUsageCalculator.ScanRows(_rows[0], _rows.Skip(1), "the report rows piped in");
-        var results = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis ?? UsageBasis.LicensedUsers).Measure(scan);
+        var results = new PlanMeasurement(PlaybookCatalog.Default, plan, Services(), Basis ?? UsageBasis.LicensedUsers, Force).Measure(scan);
         Emit(results, "the report rows piped in");
         if (Save) SaveSnapshots(plan, results);
     }

@@ -30,4 +30,17 @@ public sealed class ReportScan
     public bool ConcealedNames { get; internal set; }
     public string? TenantDisplayName { get; internal set; }
     public Dictionary<M365Service, ServiceTally> Tallies { get; } = new();
+    /// <summary>The domains of the first live, named users, with how many: whose organisation the report is.</summary>
+    public Dictionary<string, int> UserDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many users' domains are sampled: enough to know the organisation, cheap on a million rows.</summary>
+    internal const int DomainSample = 2000;
+
+    internal void SeeDomain(ReadOnlySpan<char> userPrincipalName)
+    {
+        var at = userPrincipalName.LastIndexOf('@');
+        if (at < 0 || at == userPrincipalName.Length - 1) return;
+        var domain = userPrincipalName.Slice(at + 1).ToString();
+        UserDomains[domain] = UserDomains.TryGetValue(domain, out var n) ? n + 1 : 1;
+    }
 }

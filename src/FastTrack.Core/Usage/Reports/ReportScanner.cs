@@ -58,6 +58,7 @@ internal static class ReportScanner
             var concealed = ReportValues.IsConcealed(upn);
             if (concealed) scan.ConcealedNames = true;
             var key = concealed || upn.IsEmpty ? 0 : UsersSeen.Hash(upn, product.AsSpan());
+            if (!concealed && scan.Rows <= ReportScan.DomainSample) scan.SeeDomain(upn);
             var appsUser = appsUsers is null || upn.IsEmpty || upn.SequenceEqual("(Unknown)".AsSpan()) ? 0 : UsersSeen.Hash(upn, default);
             if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
             if (IsDeleted(rows, columns))
