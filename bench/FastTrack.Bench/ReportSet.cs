@@ -1,5 +1,5 @@
 using FastTrack.Core.Sample;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Bench;
 

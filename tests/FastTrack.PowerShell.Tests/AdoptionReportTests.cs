@@ -1,5 +1,4 @@
 using FastTrack.PowerShell.Tests.Browser;
-using FastTrack.PowerShell.Tests.Hosting;
 
 namespace FastTrack.PowerShell.Tests;
 

@@ -1,4 +1,3 @@
-using FastTrack.PowerShell.Tests.Hosting;
 
 namespace FastTrack.PowerShell.Tests;
 

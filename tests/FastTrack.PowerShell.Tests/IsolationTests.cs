@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
-using FastTrack.PowerShell.Tests.Hosting;
 
 namespace FastTrack.PowerShell.Tests;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Licensing;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.Licensing;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Graph;
 

@@ -37,9 +37,9 @@ public sealed class ReportCache
     {
         try
         {
-            using var rows = new Usage.Reports.CsvReportRows(File.OpenRead(path), path);
+            using var rows = new UsageReports.CsvReportRows(File.OpenRead(path), path);
             var column = Array.FindIndex(rows.Headers.ToArray(), h => h == "Report Refresh Date");
-            return column >= 0 && rows.Read() ? Usage.Reports.ReportValues.ParseDate(rows.Get(column)) : null;
+            return column >= 0 && rows.Read() ? UsageReports.ReportValues.ParseDate(rows.Get(column)) : null;
         }
         catch (Exception ex) when (ex is IOException || ex is FormatException || ex is Errors.FtException)
         {

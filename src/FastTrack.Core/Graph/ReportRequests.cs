@@ -1,5 +1,5 @@
 using System;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 

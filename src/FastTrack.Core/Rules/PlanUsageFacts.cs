@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Usage;
+using FastTrack.Core.Measurement;
 
 namespace FastTrack.Core.Rules;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FastTrack.Core.Playbook;
 
 namespace FastTrack.Core.Rules;
 

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Sample;
 

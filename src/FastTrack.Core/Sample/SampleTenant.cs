@@ -5,8 +5,8 @@ using System.Linq;
 using System.Text;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Usage.Licensing;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.Licensing;
+using FastTrack.Core.UsageReports;
 using Newtonsoft.Json.Linq;
 
 namespace FastTrack.Core.Sample;

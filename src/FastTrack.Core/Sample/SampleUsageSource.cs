@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Licensing;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.Licensing;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Sample;
 

@@ -4,8 +4,8 @@ using System.Linq;
 using System.Threading;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Usage.Licensing;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.Licensing;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Usage;
 

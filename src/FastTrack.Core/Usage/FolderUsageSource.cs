@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using FastTrack.Core.Errors;
-using FastTrack.Core.Usage.Licensing;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.Licensing;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Usage;
 

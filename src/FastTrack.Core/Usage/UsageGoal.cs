@@ -1,4 +1,3 @@
-using FastTrack.Core.Usage;
 
 namespace FastTrack.Core.Usage;
 

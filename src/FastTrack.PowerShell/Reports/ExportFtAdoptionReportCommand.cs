@@ -6,8 +6,7 @@ using System.Management.Automation;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Reports;
-using FastTrack.Core.Workspaces;
+using FastTrack.Core.AdoptionReports;
 using FastTrack.PowerShell.Infrastructure;
 
 namespace FastTrack.PowerShell.Reports;

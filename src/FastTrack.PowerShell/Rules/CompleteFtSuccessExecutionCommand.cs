@@ -5,6 +5,7 @@ using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Workflow;
 
 namespace FastTrack.PowerShell.Rules;
 

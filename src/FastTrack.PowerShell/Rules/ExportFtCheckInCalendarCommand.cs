@@ -2,12 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using FastTrack.Core.Calendar;
-using FastTrack.Core.Errors;
+using FastTrack.Core.Workflow;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Rules;
-using FastTrack.Core.Workspaces;
 using FastTrack.PowerShell.Infrastructure;
 
 namespace FastTrack.PowerShell.Rules;
@@ -38,7 +35,7 @@ public sealed class ExportFtCheckInCalendarCommand : FtPlanInputCmdlet
         var path = ExportPath(Path, Force);
         var events = CheckInCalendar.Events(_plans, PlaybookCatalog.Default, (From ?? DateTime.Today).Date, DateTime.Today);
         if (!ShouldProcess(path, $"Write {events.Count} check-in(s) of {_plans.Count} plan(s)")) return;
-        WriteFile(path, ICalendarWriter.Write(events, DateTimeOffset.UtcNow));
+        WriteFile(path, IcsWriter.Write(events, DateTimeOffset.UtcNow));
         if (PassThru) WriteObject(new FileInfo(path));
     }
 }

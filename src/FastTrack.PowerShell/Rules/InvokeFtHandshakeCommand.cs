@@ -7,6 +7,7 @@ using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Workflow;
 
 namespace FastTrack.PowerShell.Rules;
 

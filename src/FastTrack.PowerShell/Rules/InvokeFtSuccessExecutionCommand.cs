@@ -8,10 +8,10 @@ using FastTrack.Core.Concurrency;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Rules;
-using FastTrack.Core.Usage;
 using FastTrack.Core.Workspaces;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Measurement;
+using FastTrack.Core.Workflow;
 
 namespace FastTrack.PowerShell.Rules;
 

@@ -2,8 +2,8 @@ using System;
 using System.Management.Automation;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Workflow;
 
 namespace FastTrack.PowerShell.Rules;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Rules;

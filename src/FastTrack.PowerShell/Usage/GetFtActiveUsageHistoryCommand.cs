@@ -3,6 +3,7 @@ using System.Management.Automation;
 using FastTrack.Core.Usage;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Measurement;
 
 namespace FastTrack.PowerShell.Usage;
 

@@ -1,17 +1,16 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Plans;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Usage.People;
 using TrainingList = FastTrack.Core.Usage.People.TrainingList;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Measurement;
 
 namespace FastTrack.PowerShell.Usage;
 

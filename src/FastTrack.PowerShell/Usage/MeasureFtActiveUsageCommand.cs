@@ -8,11 +8,11 @@ using FastTrack.Core.Concurrency;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Usage.People;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
+using FastTrack.Core.Measurement;
 
 namespace FastTrack.PowerShell.Usage;
 

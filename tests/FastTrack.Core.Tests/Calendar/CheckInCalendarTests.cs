@@ -1,8 +1,7 @@
 using System.Text;
-using FastTrack.Core.Calendar;
+using FastTrack.Core.Workflow;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Rules;
 using FastTrack.Core.Tests.Rules;
 using static FastTrack.Core.Playbook.M365Service;
 
@@ -45,7 +44,7 @@ public sealed class CheckInCalendarTests
         var builder = Customer();
         CheckInScheduler.Schedule(PlaybookCatalog.Default, PlanBuilder.Today, new DateTime(2026, 12, 1), 14, new DateTime(2026, 12, 20), new TimeSpan(10, 0, 0), 45)(builder.Plan);
         var events = CheckInCalendar.Events(new[] { builder.Plan }, PlaybookCatalog.Default, PlanBuilder.Today, PlanBuilder.Today);
-        var text = ICalendarWriter.Write(events, new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        var text = IcsWriter.Write(events, new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
         var calendar = Ical.Net.Calendar.Load(text)!;
         Assert.Equal(2, calendar.Events.Count);

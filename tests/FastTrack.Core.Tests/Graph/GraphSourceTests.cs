@@ -1,4 +1,3 @@
-using System.Net.Http;
 using System.Security;
 using Azure.Core;
 using FastTrack.Core.Errors;
@@ -6,7 +5,6 @@ using FastTrack.Core.Graph;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Reports;
 using FastTrack.Core.Workspaces;
 using FastTrack.GraphEmulator;
 

@@ -3,11 +3,12 @@ using System.Text;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Reports;
+using FastTrack.Core.AdoptionReports;
 using FastTrack.Core.Rules;
-using FastTrack.Core.Usage;
 using FastTrack.Core.Workspaces;
 using Newtonsoft.Json.Linq;
+using FastTrack.Core.Measurement;
+using FastTrack.Core.Workflow;
 
 namespace FastTrack.Core.Tests.Plans;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
-using FastTrack.Core.Reports;
+using FastTrack.Core.AdoptionReports;
 
 namespace FastTrack.Core.Tests.Reports;
 

@@ -3,9 +3,9 @@ using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.Core.Sample;
-using FastTrack.Core.Usage;
 using FastTrack.Core.Workspaces;
 using static FastTrack.Core.Playbook.M365Service;
+using FastTrack.Core.Workflow;
 
 namespace FastTrack.Core.Tests.Rules;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Licensing;
+using FastTrack.Core.Licensing;
 using Newtonsoft.Json.Linq;
 
 namespace FastTrack.Core.Tests.Usage;
@@ -19,7 +19,7 @@ public sealed class PaidUnitsTests : IDisposable
 
     private static JObject Embedded()
     {
-        using var stream = typeof(ServicePlanMap).Assembly.GetManifestResourceStream("FastTrack.Core.Usage.Licensing.service-plans.json")!;
+        using var stream = typeof(ServicePlanMap).Assembly.GetManifestResourceStream("FastTrack.Core.Licensing.service-plans.json")!;
         return JObject.Parse(new StreamReader(stream).ReadToEnd());
     }
 

@@ -1,6 +1,5 @@
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Tests.Usage;
 

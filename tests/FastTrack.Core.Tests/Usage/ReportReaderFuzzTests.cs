@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 using Sylvan.Data.Csv;
 
 namespace FastTrack.Core.Tests.Usage;

@@ -1,6 +1,6 @@
 using System.Text;
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Tests.Usage;
 

@@ -3,7 +3,7 @@ using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Tests.Usage;
 

@@ -1,6 +1,6 @@
 using FastTrack.Core.Errors;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Licensing;
+using FastTrack.Core.Licensing;
 
 namespace FastTrack.Core.Tests.Usage;
 

@@ -1,8 +1,7 @@
-using System.Text;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Tests.Usage;
 

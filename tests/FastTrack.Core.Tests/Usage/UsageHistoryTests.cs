@@ -2,6 +2,7 @@ using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Measurement;
 
 namespace FastTrack.Core.Tests.Usage;
 

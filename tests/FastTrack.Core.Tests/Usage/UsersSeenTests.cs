@@ -1,4 +1,4 @@
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Tests.Usage;
 

@@ -77,7 +77,7 @@ public static class CohortMeasurement
         foreach (var member in members) if (member.Identity.Length > 0 && !byIdentity.ContainsKey(member.Identity)) byIdentity[member.Identity] = member;
         var groups = byIdentity.Values.GroupBy(m => m.Group ?? "").Select(g => g.Key).OrderBy(g => g, StringComparer.CurrentCultureIgnoreCase).ToList();
         var results = new List<CohortUsage>();
-        var users = new Reports.UsersSeen(); // one table for every report read
+        var users = new UsageReports.UsersSeen(); // one table for every report read
         foreach (var service in services)
         {
             var seen = new Dictionary<string, (bool Licensed, bool Active, bool Deleted)>(StringComparer.OrdinalIgnoreCase);

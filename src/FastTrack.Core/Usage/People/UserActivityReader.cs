@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
-using FastTrack.Core.Usage.Reports;
+using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Usage.People;
 

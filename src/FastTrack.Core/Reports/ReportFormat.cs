@@ -1,8 +1,0 @@
-namespace FastTrack.Core.Reports;
-
-/// <summary>The adoption report as a self-contained page, or as Markdown for a Teams channel or an e-mail.</summary>
-public enum ReportFormat
-{
-    Html,
-    Markdown,
-}

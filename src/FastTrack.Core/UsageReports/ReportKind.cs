@@ -1,0 +1,16 @@
+namespace FastTrack.Core.UsageReports;
+
+/// <summary>The Microsoft 365 usage detail reports the engine reads. Names are Graph's function names
+/// without "get" (GET /reports/get{name}(period='D30')).</summary>
+public enum ReportKind
+{
+    TeamsUserActivityUserDetail,
+    YammerActivityUserDetail,
+    EmailAppUsageUserDetail,
+    OneDriveActivityUserDetail,
+    SharePointActivityUserDetail,
+    EmailActivityUserDetail,
+    M365AppUserDetail,
+    Office365ActivationsUserDetail,
+    Office365ActiveUserDetail,
+}

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+
+namespace FastTrack.Core.UsageReports;
+
+/// <summary>One streaming pass over a report: who is active in the 28-day window ending at the report's
+/// refresh date, who holds the licence, deleted users left out, concealed names noticed.</summary>
+internal static class ReportScanner
+{
+    /// <summary>Days in the active-usage window, the refresh date included.</summary>
+    public const int WindowDays = 28;
+
+    /// <param name="perUser">Called for every user row (deleted ones included) when people, not only counts,
+    /// are wanted: cohorts and Get-FtUserActivity.</param>
+    /// <param name="users">The table of users seen, reused from report to report of one measurement.</param>
+    public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default,
+        Action<UserRow>? perUser = null, UsersSeen? users = null)
+    {
+        var columns = new Columns(rows, definition);
+        var scan = new ReportScan(definition.Kind, rows.SourceName);
+        var tallies = definition.Services.ToDictionary(s => s, _ => new ServiceTally());
+        foreach (var tally in tallies) scan.Tallies[tally.Key] = tally.Value;
+        if (definition.Kind == ReportKind.Office365ActivationsUserDetail) scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();
+
+        var windowStart = DateTime.MinValue;
+        users ??= new UsersSeen();
+        users.Clear();
+        var appsUsers = definition.Kind == ReportKind.Office365ActivationsUserDetail ? new UsersSeen() : null;
+        while (rows.Read())
+        {
+            if ((scan.Rows & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bytesRead?.Invoke(rows.BytesRead);
+            }
+            if (rows.FieldCount != rows.Headers.Count) throw FieldCount(rows);
+            scan.Rows++;
+            var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
+                ?? throw ReportErrors.DateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date");
+            if (scan.RefreshDate is null)
+            {
+                scan.RefreshDate = Plausible(rows, refresh);
+                windowStart = refresh.AddDays(1 - WindowDays);
+            }
+            else if (scan.RefreshDate != refresh)
+            {
+                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, rows.SourceName,
+                    $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} ({rows.LineName(rows.Row)}); export each report once and keep one export per folder.").ToException();
+            }
+            // The name once per row, hashed before another field overwrites its span. The activations report
+            // lists a user once per product: its key is the pair, and its Apps licences count users, not rows.
+            var product = appsUsers is not null ? rows.Get(columns.ProductType) : null;
+            var upn = rows.Span(columns.Upn);
+            var concealed = ReportValues.IsConcealed(upn);
+            if (concealed) scan.ConcealedNames = true;
+            var key = concealed || upn.IsEmpty ? 0 : UsersSeen.Hash(upn, product.AsSpan());
+            if (!concealed && scan.Rows <= ReportScan.DomainSample) scan.SeeDomain(upn);
+            var appsUser = appsUsers is null || upn.IsEmpty || upn.SequenceEqual("(Unknown)".AsSpan()) ? 0 : UsersSeen.Hash(upn, default);
+            if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
+            if (IsDeleted(rows, columns))
+            {
+                scan.DeletedRows++;
+                if (perUser is not null && definition.Kind != ReportKind.Office365ActivationsUserDetail)
+                {
+                    var deleted = rows.Get(columns.Upn) ?? "";
+                    foreach (var service in definition.Services) perUser(new UserRow(service, deleted, false, null, false, true, refresh));
+                }
+                continue;
+            }
+            // A live user once per report. A deleted user may share a live one's name (deleted, then created
+            // again); concealed names cannot be told apart by design.
+            if (key != 0) users.Add(key, rows.Row);
+            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh, perUser, appsUsers, appsUser);
+        }
+        if (users.FindRepeat() is { } repeat)
+        {
+            var user = rows.ValueAt(repeat.Second, columns.Upn);
+            throw ReportErrors.UserDuplicated(rows.SourceName,
+                appsUsers is null ? $"'{user}'" : $"'{user}' with {rows.ValueAt(repeat.Second, columns.ProductType)}",
+                rows.LineName(repeat.First), rows.LineName(repeat.Second));
+        }
+        if (appsUsers is not null) scan.Tallies[M365Service.Microsoft365Apps].Licensed += appsUsers.CountDistinct();
+        bytesRead?.Invoke(rows.BytesRead);
+        return scan;
+    }
+
+    /// <summary>No report is refreshed before Microsoft 365 had reports (Office 365 came in 2011) or after
+    /// today; and the window must fit in the calendar.</summary>
+    private static DateTime Plausible(IReportRows rows, DateTime refresh)
+    {
+        if (refresh < FirstReportDay)
+            throw ReportErrors.RefreshDateImplausible(rows.SourceName, rows.Where(rows.Row), refresh, $"is before Microsoft 365 had usage reports ({FirstReportDay:yyyy})");
+        // Tomorrow, not today: the refresh date is UTC's, and the computer's day may still be yesterday.
+        if (refresh > DateTime.UtcNow.Date.AddDays(1))
+            throw ReportErrors.RefreshDateImplausible(rows.SourceName, rows.Where(rows.Row), refresh, "is after today");
+        return refresh;
+    }
+
+    private static readonly DateTime FirstReportDay = new(2011, 1, 1);
+
+    /// <summary>A row with fewer fields than the header is a cut-off line (or an object piped in without them);
+    /// more fields, a comma where none belongs. Either way its columns cannot be trusted.</summary>
+    private static FtException FieldCount(IReportRows rows)
+    {
+        var missing = Enumerable.Range(0, rows.Headers.Count).Where(i => rows.Get(i) is null).Select(i => $"'{rows.Headers[i]}'").ToList();
+        return ReportErrors.RowMalformed(rows.SourceName, rows.Where(rows.Row),
+            $"has {rows.FieldCount} fields where the header has {rows.Headers.Count}" +
+            (missing.Count > 0 && rows.FieldCount < rows.Headers.Count ? $" (no {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}): the row is cut off" : ""));
+    }
+
+    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser,
+        UsersSeen? appsUsers, ulong appsUser)
+    {
+        bool InWindow(DateTime? date) => date is { } d && d >= windowStart && d <= refresh;
+        var upn = perUser is null ? null : rows.Get(c.Upn) ?? "";
+
+        switch (kind)
+        {
+            case ReportKind.Office365ActiveUserDetail:
+                foreach (var service in c.PerService)
+                {
+                    var tally = scan.Tallies[service.Service];
+                    var licensed = Bool(rows, service.HasLicense, service.HasLicenseName) == true;
+                    var last = Date(rows, service.LastActivity, service.LastActivityName);
+                    if (licensed) tally.Licensed++;
+                    if (InWindow(last)) tally.Active++;
+                    perUser?.Invoke(new UserRow(service.Service, upn!, licensed, last, InWindow(last), false, refresh));
+                }
+                break;
+            case ReportKind.Office365ActivationsUserDetail:
+                // One row per user and product: Microsoft 365 Apps rows count the users it is assigned to, a user
+                // with Apps for enterprise and for business once (counted when the report is read). "(Unknown)"
+                // names cannot be told apart: each of their rows counts.
+                var product = rows.Get(c.ProductType) ?? "";
+                if (product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    if (appsUser != 0) appsUsers!.Add(appsUser, rows.Row);
+                    else scan.Tallies[M365Service.Microsoft365Apps].Licensed++;
+                }
+                break;
+            default:
+                var only = c.OnlyTally ??= scan.Tallies.Values.Single();
+                var isLicensed = c.IsLicensed < 0 || Bool(rows, c.IsLicensed, "Is Licensed") != false;
+                if (isLicensed) only.Licensed++;
+                var lastActivity = Date(rows, c.LastActivity, ReportDefinition.LastActivityDate);
+                var active = InWindow(lastActivity);
+                // Outlook Mobile: a mailbox user active in the window who used Outlook on a phone.
+                if (c.OutlookForMobile >= 0 && rows.Span(c.OutlookForMobile).IsWhiteSpace())
+                {
+                    active = false;
+                    lastActivity = null; // the date is of mail in general, not of the phone app
+                }
+                if (active) only.Active++;
+                perUser?.Invoke(new UserRow(scan.Tallies.Keys.First(), upn!, isLicensed, lastActivity, active, false, refresh));
+                break;
+        }
+    }
+
+    private static bool IsDeleted(IReportRows rows, Columns c)
+    {
+        if (c.IsDeleted >= 0) return Bool(rows, c.IsDeleted, ReportDefinition.IsDeleted) == true;
+        if (c.UserState >= 0) return rows.Span(c.UserState).Equals("deleted".AsSpan(), StringComparison.OrdinalIgnoreCase);
+        return false;
+    }
+
+    private static DateTime? Date(IReportRows rows, int ordinal, string name)
+    {
+        if (ordinal < 0) return null;
+        try { return ReportValues.ParseDate(rows.Span(ordinal)); }
+        catch (FormatException ex) { throw ReportErrors.DateInvalid(rows.SourceName, rows.Where(rows.Row), name, ex.Message); }
+    }
+
+    private static bool? Bool(IReportRows rows, int ordinal, string name)
+    {
+        try { return ReportValues.ParseBool(rows.Span(ordinal)); }
+        catch (FormatException ex) { throw ReportErrors.RowMalformed(rows.SourceName, rows.Where(rows.Row), $"column '{name}': {ex.Message}"); }
+    }
+
+    /// <summary>Column ordinals, found by header name once per report.</summary>
+    private sealed class Columns
+    {
+        public Columns(IReportRows rows, ReportDefinition definition)
+        {
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < rows.Headers.Count; i++)
+            {
+                var name = rows.Headers[i];
+                if (name.Length == 0) continue; // a nameless column is none the engine reads
+                if (index.TryGetValue(name, out var first)) throw ReportErrors.ColumnDuplicated(rows.SourceName, definition.GraphFunction, name, first, i);
+                index[name] = i;
+            }
+            int Required(string name) => index.TryGetValue(name, out var i) ? i
+                : throw ReportErrors.ColumnMissing(rows.SourceName, definition.GraphFunction, name, rows.Headers);
+            int Optional(string name) => index.TryGetValue(name, out var i) ? i : -1;
+
+            foreach (var name in definition.Required) Required(name);
+            Refresh = Required(ReportDefinition.RefreshDate);
+            Upn = Required(ReportDefinition.UserPrincipalName);
+            LastActivity = Optional(ReportDefinition.LastActivityDate);
+            IsDeleted = Optional(ReportDefinition.IsDeleted);
+            UserState = Optional("User State");
+            IsLicensed = Optional("Is Licensed");
+            TenantName = Optional("Tenant Display Name");
+            ProductType = Optional("Product Type");
+            OutlookForMobile = definition.Kind == ReportKind.EmailAppUsageUserDetail ? Required("Outlook For Mobile") : -1;
+            if (definition.Kind == ReportKind.Office365ActiveUserDetail)
+            {
+                PerService = definition.Services.Select(s =>
+                {
+                    var word = ReportDefinition.ActiveUserWord(s);
+                    return new ServiceColumns(s, Required($"Has {word} License"), $"Has {word} License", Required($"{word} Last Activity Date"), $"{word} Last Activity Date");
+                }).ToArray();
+            }
+        }
+
+        public int Refresh { get; }
+        public int Upn { get; }
+        public int LastActivity { get; }
+        public int IsDeleted { get; }
+        public int UserState { get; }
+        public int IsLicensed { get; }
+        public int TenantName { get; }
+        public int ProductType { get; }
+        public int OutlookForMobile { get; }
+        public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
+        /// <summary>The one tally of a single-service report, found once rather than per row.</summary>
+        public ServiceTally? OnlyTally { get; set; }
+    }
+
+    private sealed class ServiceColumns
+    {
+        public ServiceColumns(M365Service service, int hasLicense, string hasLicenseName, int lastActivity, string lastActivityName)
+        {
+            Service = service;
+            HasLicense = hasLicense;
+            HasLicenseName = hasLicenseName;
+            LastActivity = lastActivity;
+            LastActivityName = lastActivityName;
+        }
+
+        public M365Service Service { get; }
+        public int HasLicense { get; }
+        public string HasLicenseName { get; }
+        public int LastActivity { get; }
+        public string LastActivityName { get; }
+    }
+}

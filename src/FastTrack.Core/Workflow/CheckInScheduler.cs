@@ -1,0 +1,45 @@
+using System;
+using System.Linq;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Rules;
+
+namespace FastTrack.Core.Workflow;
+
+/// <summary>Plans success check-in meetings at a cadence for the services the "Schedule Success Check-in
+/// Meetings" activity applies to — not the workloads handed to a CSM.</summary>
+public static class CheckInScheduler
+{
+    /// <summary>A bound on one call, so a typo in -Until cannot fill a plan with years of meetings.</summary>
+    public const int MaxMeetings = 52;
+
+    public static Action<CustomerPlan> Schedule(PlaybookCatalog catalog, DateTime today, DateTime start, int everyDays, DateTime? until,
+        TimeSpan at, int durationMinutes) =>
+        plan =>
+        {
+            var last = (until ?? plan.TargetDate)
+                ?? throw new FtError("CheckInEndMissing", FtErrorKind.InvalidArgument, plan.TenantId,
+                    $"Say until when to meet {plan.Customer}: give -Until, or set the plan's target date (Set-FtCustomerPlan -TargetDate).").ToException();
+            if (everyDays < 1) throw new FtError("InvalidCadence", FtErrorKind.InvalidArgument, everyDays, "Check-ins need a cadence of at least one day.").ToException();
+            if (last.Date < start.Date)
+                throw new FtError("DatesOutOfOrder", FtErrorKind.InvalidArgument, last, $"The check-ins would end on {last:yyyy-MM-dd}, before they start on {start:yyyy-MM-dd}.").ToException();
+
+            var evaluation = PlaybookEvaluator.Evaluate(new RuleFacts(catalog, plan, PlanUsageFacts.Latest(plan), today));
+            var services = evaluation.Activities.Where(a => a.Activity == "ScheduleCheckIns" && a.Applies).Select(a => a.Service).ToList();
+            if (services.Count == 0)
+            {
+                throw new FtError("NoCheckInServices", FtErrorKind.InvalidOperation, plan.TenantId,
+                    $"No service of {plan.Customer} needs check-ins: " + string.Join("; ",
+                        evaluation.Activities.Where(a => a.Activity == "ScheduleCheckIns" && a.Service is var s && plan.Service(s).Intended)
+                            .Select(a => $"{a.Service}: {a.Applicability} ({a.Facts})").DefaultIfEmpty("no service is intended"))).ToException();
+            }
+            var dates = Enumerable.Range(0, MaxMeetings + 1).Select(i => start.Date.AddDays(i * everyDays)).TakeWhile(d => d <= last.Date).ToList();
+            if (dates.Count > MaxMeetings)
+                throw new FtError("TooManyCheckIns", FtErrorKind.InvalidArgument, last, $"That is more than {MaxMeetings} check-ins; choose a longer cadence or an earlier end.").ToException();
+            var id = plan.CheckIns.Count == 0 ? 0 : plan.CheckIns.Max(c => c.Id);
+            foreach (var date in dates.Where(d => plan.CheckIns.All(c => c.Date.Date != d)))
+                plan.CheckIns.Add(new CheckIn { Id = ++id, Date = date + at, DurationMinutes = durationMinutes, Services = services.ToList() });
+            plan.CheckIns.Sort((a, b) => a.Date.CompareTo(b.Date));
+        };
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Linq;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Rules;
+
+namespace FastTrack.Core.Workflow;
+
+/// <summary>Moving a customer to the success review: allowed when every gating criterion passes or does not
+/// apply (key inputs, key outcomes, the mandatory FTOP tasks), or when forced with a reason, which the plan
+/// keeps with who and when.</summary>
+public static class Promotion
+{
+    public static Action<CustomerPlan> ToSuccessReview(PlanAdvice advice, bool force, string? reason, string by, DateTimeOffset now)
+    {
+        var plan = advice.Plan;
+        if (plan.Phase is PlanPhase.SuccessReview or PlanPhase.Closed)
+        {
+            throw new FtError("AlreadyPromoted", FtErrorKind.InvalidOperation, plan.TenantId,
+                $"{plan.Customer} is already in the {plan.Phase} phase.").ToException();
+        }
+        var failing = advice.Criteria.Where(c => c.Gates && !c.IsMet).ToList();
+        if (failing.Count > 0 && !force)
+        {
+            throw new FtError("SuccessCriteriaNotMet", FtErrorKind.InvalidOperation, plan.TenantId,
+                $"{plan.Customer} cannot move to the success review yet: " +
+                string.Join("; ", failing.Select(c => $"{c.Id} is {c.Result} ({c.Evidence})")) +
+                ". Meet them, or use -Force with -Reason to record why the customer moves on anyway.").ToException();
+        }
+        if (failing.Count > 0 && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new FtError("ReasonRequired", FtErrorKind.InvalidArgument, plan.TenantId,
+                $"Forcing {plan.Customer} to the success review with {failing.Count} criteria not met needs a -Reason, kept in the plan.").ToException();
+        }
+        var failed = failing.Select(c => $"{c.Id}: {c.Result}").ToList();
+        return PlanChanges.ChangePhase(PlanPhase.SuccessReview, by, now, failing.Count > 0, reason, failed);
+    }
+}

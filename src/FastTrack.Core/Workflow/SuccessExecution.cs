@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using FastTrack.Core.Playbook;
+using FastTrack.Core.Plans;
+using FastTrack.Core.Usage;
+using FastTrack.Core.Measurement;
+using FastTrack.Core.Rules;
+
+namespace FastTrack.Core.Workflow;
+
+/// <summary>The scheduled run of the playbook for one plan: measure AU when a source is at hand, save the
+/// snapshot, apply the rules, and compare with the last run. <see cref="Prepare"/> does everything but
+/// the write, so -WhatIf shows the same result a real run would.</summary>
+public sealed class SuccessExecution
+{
+    private SuccessExecution(SuccessExecutionResult result, Action<CustomerPlan> change)
+    {
+        Result = result;
+        Change = change;
+    }
+
+    public SuccessExecutionResult Result { get; }
+    /// <summary>The change to save: the snapshot (unless withheld) and this run's record.</summary>
+    public Action<CustomerPlan> Change { get; }
+
+    public static SuccessExecution Prepare(CustomerPlan plan, PlaybookCatalog catalog, IUsageDataSource? source, DateTimeOffset now,
+        CultureInfo culture, DateTime? asOf = null, bool allowPartial = false, CancellationToken cancellationToken = default, bool allowOtherOrganisation = false)
+    {
+        var measured = new List<ActiveUsage>();
+        var failures = new List<Errors.FtError>();
+        if (source is not null)
+        {
+            foreach (var outcome in new PlanMeasurement(catalog, plan, allowOtherOrganisation: allowOtherOrganisation).Measure(source, asOf, null, cancellationToken))
+            {
+                if (outcome.Succeeded) measured.Add(outcome.Value!);
+                else failures.Add(outcome.Error!);
+            }
+        }
+        var withheld = failures.Count > 0 && !allowPartial;
+        var today = now.LocalDateTime.Date;
+        var notMeasured = source is null ? NotMeasured(plan) : null;
+        Action<CustomerPlan> change = p =>
+        {
+            if (!withheld && measured.Count > 0) PlanChanges.RecordUsage(measured, now)(p);
+            p.LastRun = Record(PlanAdvice.For(p, catalog, today, culture), now);
+            p.LastRun.Source = source?.Description;
+            p.LastRun.NotMeasured = notMeasured;
+        };
+
+        // The result is what the plan looks like after the change, computed on a copy.
+        var after = PlanSerializer.Deserialize(PlanSerializer.Serialize(plan), plan.TenantId.ToString());
+        change(after);
+        var advice = PlanAdvice.For(after, catalog, today, culture);
+        var result = new SuccessExecutionResult
+        {
+            TenantId = plan.TenantId,
+            Customer = plan.Customer,
+            RunOn = now,
+            Source = source?.Description,
+            NotMeasured = notMeasured,
+            Measured = measured,
+            Failures = failures,
+            SnapshotWithheld = withheld && measured.Count > 0,
+            NextActions = advice.Actions,
+            Criteria = advice.Criteria,
+            Phase = after.Phase,
+            Changes = Compare(plan.LastRun, after, advice),
+        };
+        return new SuccessExecution(result, change);
+    }
+
+    /// <summary>Writes the change to the plan (the store re-applies it on the latest copy under its lock);
+    /// <paramref name="confirm"/> is the cmdlet's ShouldProcess. Returns whether it was written.</summary>
+    public bool Save(PlanStore store, Func<CustomerPlan, bool>? confirm)
+    {
+        Result.Saved = store.Update(Result.TenantId, basedOnRevision: null, force: false, Change, confirm) is not null;
+        return Result.Saved;
+    }
+
+    // A run without a data source is worth a warning, not a line in -Verbose: the nightly job would
+    // otherwise report stale AU as today's. Say what the rules rest on instead.
+    private static string NotMeasured(CustomerPlan plan)
+    {
+        var latest = plan.UsageHistory.OrderBy(u => u.AsOf).LastOrDefault();
+        return $"{plan.Customer} was not measured: no usage source (connect its tenant with Connect-FtTenant, or give -Path or -Sample). " +
+            (latest is null
+                ? "It has no saved AU either, so its AU outcome is unknown."
+                : $"The rules use its last saved AU, of {latest.AsOf:yyyy-MM-dd}.");
+    }
+
+    internal static string KeyOf(NextAction action) =>
+        string.Join("|", action.Kind, action.TaskId, action.BlockerId, action.Activity, string.Join("+", action.Services.OrderBy(s => s)));
+
+    private static ExecutionRun Record(PlanAdvice advice, DateTimeOffset now) => new()
+    {
+        RunOn = now,
+        Actions = advice.Actions.Select(a => new RecordedAction { Key = KeyOf(a), Title = a.Title }).ToList(),
+        Usage = advice.Plan.Services.Select(s => advice.Plan.LatestUsage(s.Service)).Where(u => u is not null)
+            .Select(u => new RecordedUsage { Service = u!.Service, AsOf = u.AsOf, ActiveUsagePercent = u.ActiveUsagePercent }).ToList(),
+        CriteriaPassed = advice.Criteria.Where(c => c.IsMet).Select(c => c.Id).ToList(),
+    };
+
+    private static IReadOnlyList<RunChange> Compare(ExecutionRun? last, CustomerPlan after, PlanAdvice advice)
+    {
+        var changes = new List<RunChange>();
+        if (last is null) changes.Add(new RunChange(RunChangeKind.FirstRun, after.Customer, $"First run of the playbook for {after.Customer}."));
+
+        foreach (var service in after.Services)
+        {
+            var now = after.LatestUsage(service.Service);
+            if (now?.ActiveUsagePercent is not { } percent) continue;
+            var before = last?.Usage.FirstOrDefault(u => u.Service == service.Service);
+            if (before is not null && before.AsOf == now.AsOf) continue;
+            var target = service.TargetAU;
+            var was = before?.ActiveUsagePercent;
+            var text = was is null
+                ? $"{service.Service} AU {percent:0.0}% on {now.AsOf:yyyy-MM-dd} (target {target:0.##}%)."
+                : $"{service.Service} AU {was:0.0}% → {percent:0.0}% ({percent - was:+0.0;-0.0;0.0} pts since {before!.AsOf:yyyy-MM-dd}; target {target:0.##}%).";
+            changes.Add(new RunChange(RunChangeKind.Usage, service.Service.ToString(), text));
+            if (was is { } w && w < target && percent >= target)
+                changes.Add(new RunChange(RunChangeKind.TargetReached, service.Service.ToString(), $"{service.Service} reached its {target:0.##}% target."));
+            if (was is { } v && v >= target && percent < target)
+                changes.Add(new RunChange(RunChangeKind.TargetLost, service.Service.ToString(), $"{service.Service} fell below its {target:0.##}% target."));
+        }
+
+        if (last is not null)
+        {
+            var before = new HashSet<string>(last.Actions.Select(a => a.Key));
+            var current = new HashSet<string>(advice.Actions.Select(KeyOf));
+            foreach (var action in advice.Actions.Where(a => !before.Contains(KeyOf(a))))
+                changes.Add(new RunChange(RunChangeKind.NewAction, action.Title, $"New next action: {action.Title} — {action.Why}"));
+            foreach (var gone in last.Actions.Where(a => !current.Contains(a.Key)))
+                changes.Add(new RunChange(RunChangeKind.ActionClosed, gone.Title, $"No longer needed or done: {gone.Title}"));
+
+            var passedBefore = new HashSet<string>(last.CriteriaPassed, StringComparer.Ordinal);
+            foreach (var criterion in advice.Criteria)
+            {
+                var passes = criterion.IsMet;
+                if (passes && !passedBefore.Contains(criterion.Id))
+                    changes.Add(new RunChange(RunChangeKind.CriterionPassed, criterion.Id, $"Criterion met: {criterion.Text}"));
+                else if (!passes && passedBefore.Contains(criterion.Id))
+                    changes.Add(new RunChange(RunChangeKind.CriterionFailed, criterion.Id, $"Criterion no longer met: {criterion.Text} ({criterion.Evidence})"));
+            }
+        }
+
+        if (after.Phase is PlanPhase.SuccessReview or PlanPhase.Closed)
+        {
+            var promoted = after.PhaseHistory.LastOrDefault(p => p.To == after.Phase);
+            changes.Add(new RunChange(RunChangeKind.Promoted, after.Customer, promoted is null
+                ? $"{after.Customer} is in the {after.Phase} phase: this playbook proposes no more actions (AU is still measured)."
+                : $"{after.Customer} moved to the {after.Phase} phase on {promoted.On:yyyy-MM-dd}{(promoted.Forced ? " (forced: " + promoted.Reason + ")" : "")}: this playbook proposes no more actions (AU is still measured)."));
+            return changes;
+        }
+        var allPass = SuccessCriteria.AllowPromotion(advice.Criteria);
+        var passedAllBefore = last is not null && advice.Criteria.Where(c => c.Gates).All(c => last.CriteriaPassed.Contains(c.Id));
+        if (allPass && !passedAllBefore && after.Phase == PlanPhase.SuccessExecution)
+        {
+            changes.Add(new RunChange(RunChangeKind.ReadyForPromotion, after.Customer,
+                $"Every success criterion passes: promote {after.Customer} to the success review with Complete-FtSuccessExecution."));
+        }
+        return changes;
+    }
+}
