@@ -77,6 +77,10 @@ public sealed class IsolationTests : IClassFixture<EmulatedTenants>
         Assert.Contains("FastTrack.Core", references);
         foreach (var forbidden in new[] { "Microsoft.Graph", "Microsoft.Kiota", "Azure", "Microsoft.Identity", "Newtonsoft", "Sylvan" })
             Assert.DoesNotContain(references, r => r.StartsWith(forbidden, StringComparison.OrdinalIgnoreCase));
+        // Nor any other assembly the module ships (Microsoft.Bcl.TimeProvider once slipped in through a core
+        // signature): the default context would not find it, or would find another module's copy.
+        var shipped = Path.Combine(ModulePaths.ModuleDirectory, "Dependencies");
+        Assert.DoesNotContain(references, r => r != "FastTrack.Core" && File.Exists(Path.Combine(shipped, r + ".dll")));
         // At the module root only our own assemblies; everything else is under Dependencies/.
         Assert.DoesNotContain(Directory.GetFiles(ModulePaths.ModuleDirectory, "*.dll").Select(Path.GetFileName),
             f => !f!.StartsWith("FastTrack.PowerShell", StringComparison.Ordinal));

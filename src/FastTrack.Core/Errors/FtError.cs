@@ -21,5 +21,9 @@ public sealed class FtError
 
     public FtException ToException(Exception? inner = null) => new(this, inner);
 
+    /// <summary>Whether this is the error a factory method makes: <c>error.Is(nameof(GraphErrors.AsOfNotAvailable))</c>,
+    /// never a string compared by hand.</summary>
+    public bool Is(string errorId) => string.Equals(ErrorId, errorId, StringComparison.Ordinal);
+
     public override string ToString() => $"{ErrorId}: {Message}";
 }

@@ -5,7 +5,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
-using FastTrack.Core.Errors;
 
 namespace FastTrack.Core.Graph;
 
@@ -27,8 +26,7 @@ internal static class CredentialFactory
             case ConnectionMethod.DeviceCode:
                 if (request.NonInteractive)
                 {
-                    throw new FtError("InteractionRequired", FtErrorKind.InvalidOperation, "DeviceCode",
-                        "Signing in with a device code needs a person, but this session is non-interactive. For scheduled runs use -CertificateThumbprint, -ClientSecret or -ManagedIdentity.").ToException();
+                    throw GraphErrors.InteractionRequired().ToException();
                 }
                 return new DeviceCodeCredential(Quick(new DeviceCodeCredentialOptions
                 {
@@ -78,8 +76,7 @@ internal static class CredentialFactory
         var tenant = Require(request.Tenant, "TenantId").Trim();
         if (Guid.TryParse(tenant, out _) || System.Text.RegularExpressions.Regex.IsMatch(tenant, @"^(?=.{3,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"))
             return tenant;
-        throw new FtError("InvalidTenant", FtErrorKind.InvalidArgument, request.Tenant,
-            $"'{request.Tenant}' is not a tenant: give its tenant id (a GUID) or one of its domains, such as contoso.onmicrosoft.com.").ToException();
+        throw GraphErrors.InvalidTenant(request.Tenant).ToException();
     }
 
     private static X509Certificate2 Certificate(ConnectionRequest request)
@@ -87,8 +84,7 @@ internal static class CredentialFactory
         if (request.Certificate is { } given)
         {
             if (!given.HasPrivateKey)
-                throw new FtError("CertificateWithoutKey", FtErrorKind.InvalidArgument, given.Thumbprint,
-                    $"The certificate {given.Thumbprint} has no private key, so it cannot sign in.").ToException();
+                throw GraphErrors.CertificateWithoutKey(given.Thumbprint).ToException();
             return given;
         }
         var thumbprint = Require(request.CertificateThumbprint, "CertificateThumbprint").Replace(" ", "");
@@ -100,19 +96,18 @@ internal static class CredentialFactory
             var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
             if (found.Count > 0 && found[0].HasPrivateKey) return found[0];
         }
-        throw new FtError("CertificateNotFound", FtErrorKind.ObjectNotFound, thumbprint,
-            $"No certificate with a private key and thumbprint {thumbprint} is in the CurrentUser or LocalMachine 'My' store. Pass it with -Certificate instead.").ToException();
+        throw GraphErrors.CertificateNotFound(thumbprint).ToException();
     }
 
     private static string Require(string? value, string parameter) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new FtError("ConnectionParameterMissing", FtErrorKind.InvalidArgument, parameter, $"-{parameter} is required for this way of connecting.").ToException()
+            ? throw GraphErrors.ConnectionParameterMissing(parameter).ToException()
             : value!;
 
     private static string Reveal(SecureString? secret, string parameter)
     {
         if (secret is null || secret.Length == 0)
-            throw new FtError("ConnectionParameterMissing", FtErrorKind.InvalidArgument, parameter, $"-{parameter} is required for this way of connecting.").ToException();
+            throw GraphErrors.ConnectionParameterMissing(parameter).ToException();
         var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
         try { return Marshal.PtrToStringUni(pointer)!; }
         finally { Marshal.ZeroFreeGlobalAllocUnicode(pointer); }

@@ -12,4 +12,6 @@ public sealed class GraphOptions
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(100);
     /// <summary>Receives one line per retry and download; lines never hold a token or a download URL.</summary>
     public Action<string>? Log { get; set; }
+    /// <summary>The time: when a connection was made, and which day's cached report is today's.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.Now;
 }

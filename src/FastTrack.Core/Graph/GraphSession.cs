@@ -52,7 +52,7 @@ internal sealed class GraphSession : IDisposable
         try
         {
             return Client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, deadline.Token).GetAwaiter().GetResult()
-                ?? throw new FtError("GraphEmptyResponse", FtErrorKind.InvalidData, what, $"Microsoft Graph returned no content for {what}.").ToException();
+                ?? throw GraphErrors.GraphEmptyResponse(what).ToException();
         }
         catch (Exception ex) when (ex is not FtException)
         {

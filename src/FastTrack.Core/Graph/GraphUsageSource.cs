@@ -40,15 +40,12 @@ internal sealed class GraphUsageSource : IUsageDataSource
         if (asOf is { } past && kind != ReportKind.Office365ActivationsUserDetail)
         {
             var cached = _cache.FindByRefreshDate(_connection.TenantId, function, past)
-                ?? throw new Errors.FtError("AsOfNotAvailable", Errors.FtErrorKind.InvalidOperation, past,
-                    $"Microsoft Graph gives a 28-day active-user report only for its latest refresh date; for {past:yyyy-MM-dd} it would give the users active on that one day, which is not AU. " +
-                    $"No {function} report refreshed on {past:yyyy-MM-dd} is in the workspace cache. Measure that date from reports exported then (-Path), " +
-                    "read a saved snapshot (Get-FtActiveUsageHistory), or measure the latest date without -AsOf.").ToException();
+                ?? throw UsageErrors.AsOfNotAvailable(past, function).ToException();
             _session.Options.Log?.Invoke($"{what} refreshed on {past:yyyy-MM-dd}: from the workspace cache.");
             var old = new FileStream(cached, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             return new ReportContent(old, what, old.Length);
         }
-        var path = _cache.PathOf(_connection.TenantId, function, DateTime.UtcNow.Date);
+        var path = _cache.PathOf(_connection.TenantId, function, _session.Options.Clock().UtcDateTime.Date);
         if (File.Exists(path))
         {
             _session.Options.Log?.Invoke($"{what}: from the workspace cache.");
@@ -64,7 +61,7 @@ internal sealed class GraphUsageSource : IUsageDataSource
                     Download(kind, path, what);
                     break;
                 }
-                catch (Errors.FtException ex) when (ex.Error.ErrorId == "GraphConnectionFailed" && attempt < retry.MaxAttempts)
+                catch (Errors.FtException ex) when (ex.Error.Is(nameof(GraphErrors.GraphConnectionFailed)) && attempt < retry.MaxAttempts)
                 {
                     // The body was cut off after the headers (the handler retries only before them).
                     var wait = retry.Backoff(attempt, null);

@@ -12,14 +12,15 @@ namespace FastTrack.Core.Graph;
 /// public member; the client lives in an internal session.</summary>
 public sealed class TenantConnection : IDisposable
 {
-    internal TenantConnection(Guid tenantId, ConnectionMethod method, GraphCloud cloud, Uri graphEndpoint, object? session)
+    internal TenantConnection(Guid tenantId, ConnectionMethod method, GraphCloud cloud, Uri graphEndpoint, object? session, Func<DateTimeOffset> clock)
     {
+        _clock = clock;
         TenantId = tenantId;
         Method = method;
         Cloud = cloud;
         GraphEndpoint = graphEndpoint;
         Session = session;
-        ConnectedOn = DateTimeOffset.Now;
+        ConnectedOn = clock();
     }
 
     public Guid TenantId { get; }
@@ -34,6 +35,7 @@ public sealed class TenantConnection : IDisposable
     public bool? ReportsConcealNames { get; internal set; }
 
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly Func<DateTimeOffset> _clock;
 
     /// <summary>Retries, downloads and cache hits since the last call: the cmdlets write them to -Verbose
     /// on the pipeline thread (the HTTP handlers run on others).</summary>
@@ -52,7 +54,7 @@ public sealed class TenantConnection : IDisposable
     /// <summary>The tenant's usage data: its reports through Graph (cached in the workspace), or the sample.</summary>
     public IUsageDataSource UsageSource(Workspace workspace, CancellationToken cancellationToken = default) =>
         Session is null
-            ? new SampleUsageSource(new SampleTenant())
+            ? new SampleUsageSource(new SampleTenant(SampleTenantOptions.EndingBefore(_clock)))
             : GraphSource(workspace, cancellationToken);
 
     private IUsageDataSource GraphSource(Workspace workspace, CancellationToken cancellationToken) =>

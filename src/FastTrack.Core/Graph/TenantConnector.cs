@@ -13,17 +13,17 @@ public static class TenantConnector
 {
     public static TenantConnection Connect(ConnectionRequest request, GraphOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= new GraphOptions();
         if (request.Method == ConnectionMethod.Sample)
         {
-            var sample = new SampleTenantOptions();
-            return new TenantConnection(sample.TenantId, ConnectionMethod.Sample, request.Cloud, new Uri("sample://" + sample.Domain + "/"), null)
+            var sample = SampleTenantOptions.EndingBefore(options.Clock);
+            return new TenantConnection(sample.TenantId, ConnectionMethod.Sample, request.Cloud, new Uri("sample://" + sample.Domain + "/"), null, options.Clock)
             {
                 DisplayName = sample.Customer,
                 DefaultDomain = sample.Domain,
                 ReportsConcealNames = false,
             };
         }
-        options ??= new GraphOptions();
         return Connect(request, options, CredentialFactory.Create(request), cancellationToken);
     }
 
@@ -43,7 +43,7 @@ public static class TenantConnector
         try
         {
             var organization = Organization(session, request, cancellationToken);
-            var connection = new TenantConnection(organization.Id, request.Method, request.Cloud, request.Endpoint, session)
+            var connection = new TenantConnection(organization.Id, request.Method, request.Cloud, request.Endpoint, session, options.Clock)
             {
                 DisplayName = organization.Name,
                 DefaultDomain = organization.Domain,
@@ -65,12 +65,11 @@ public static class TenantConnector
     {
         var json = JObject.Parse(session.GetText(session.Client.Organization.ToGetRequestInformation(), "the organization", "Organization.Read.All", cancellationToken));
         var org = json["value"]?.FirstOrDefault() as JObject
-            ?? throw new FtError("OrganizationMissing", FtErrorKind.InvalidData, request.Tenant, "Microsoft Graph returned no organization for this sign-in.").ToException();
+            ?? throw GraphErrors.OrganizationMissing(request.Tenant).ToException();
         var id = Guid.Parse((string)org["id"]!);
         if (Guid.TryParse(request.Tenant, out var asked) && asked != id)
         {
-            throw new FtError("TenantMismatch", FtErrorKind.InvalidData, request.Tenant,
-                $"The credential signs in to tenant {id}, not {asked}.").ToException();
+            throw GraphErrors.TenantMismatch(request.Tenant, id).ToException();
         }
         var domain = org["verifiedDomains"]?.OfType<JObject>().FirstOrDefault(d => (bool?)d["isDefault"] == true)?["name"]?.ToString();
         return (id, (string?)org["displayName"], domain);

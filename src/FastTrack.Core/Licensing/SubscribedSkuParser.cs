@@ -16,14 +16,13 @@ public static class SubscribedSkuParser
         try { root = JToken.Parse(json); }
         catch (JsonReaderException ex)
         {
-            throw new FtError("SubscribedSkusUnreadable", FtErrorKind.InvalidData, sourceName,
-                $"'{sourceName}' is not subscribedSkus JSON (line {ex.LineNumber}, position {ex.LinePosition}): {ex.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0]}").ToException();
+            throw LicensingErrors.SubscribedSkusUnreadable(sourceName, $" (line {ex.LineNumber}, position {ex.LinePosition})",
+                ex.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0].TrimEnd('.')).ToException(ex);
         }
         var items = root is JObject o ? o["value"] as JArray : root as JArray;
         if (items is null)
         {
-            throw new FtError("SubscribedSkusUnreadable", FtErrorKind.InvalidData, sourceName,
-                $"'{sourceName}' has no 'value' array of subscribed SKUs.").ToException();
+            throw LicensingErrors.SubscribedSkusUnreadable(sourceName, "", "it has no 'value' array of subscribed SKUs").ToException();
         }
         return items.OfType<JObject>().Select(sku => new SubscribedSku
         {
@@ -67,12 +66,10 @@ public static class SubscribedSkuParser
         null => null,
         JValue { Value: null } => null,
         JValue value => Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture),
-        _ => throw new FtError("SubscribedSkusUnreadable", FtErrorKind.InvalidData, sourceName,
-            $"'{sourceName}' is not subscribedSkus JSON: {token.Path} is {token.Type}, where Graph writes a string.").ToException(),
+        _ => throw LicensingErrors.SubscribedSkusUnreadable(sourceName, "", $"{token.Path} is {token.Type}, where Graph writes a string").ToException(),
     };
 
     private static FtException UnitsInvalid(JObject sku, string name, string problem, string sourceName) =>
-        new FtError("SubscribedSkuUnitsInvalid", FtErrorKind.InvalidData, sourceName,
-            $"In '{sourceName}', the subscription {Text(sku["skuPartNumber"], sourceName) ?? "(no skuPartNumber)"} ({Text(sku["skuId"], sourceName) ?? "no skuId"}) has {name} that {problem}. " +
-            "Graph writes whole numbers there: export GET /subscribedSkus again, unedited.").ToException();
+        LicensingErrors.SubscribedSkuUnitsInvalid(sourceName,
+            $"{Text(sku["skuPartNumber"], sourceName) ?? "(no skuPartNumber)"} ({Text(sku["skuId"], sourceName) ?? "no skuId"})", name, problem).ToException();
 }

@@ -19,10 +19,7 @@ public static class OrganisationCheck
         var seen = measured.SelectMany(m => m.UserDomains).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var known = new[] { plan.PrimaryDomain }.Concat(plan.ReportDomains).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!).ToList();
         if (seen.Count == 0 || known.Count == 0 || seen.Any(s => known.Any(k => SameOrganisation(s, k)))) return null;
-        return new FtError("ReportsOfAnotherOrganisation", FtErrorKind.InvalidData, plan.TenantId,
-            $"The reports' users are of {string.Join(", ", seen)}, but the plan of {plan.Customer} is for {string.Join(", ", known)}. " +
-            "Nothing was measured into it: check the folder or connection. If the customer uses that domain, measure with -Force " +
-            "(or set the plan's -PrimaryDomain).");
+        return MeasurementErrors.ReportsOfAnotherOrganisation(plan, seen, known);
     }
 
     private static bool SameOrganisation(string a, string b) =>

@@ -52,21 +52,19 @@ public sealed class PlanMeasurement
     {
         if (Plan is not null && source.TenantId is { } tenant && tenant != Plan.TenantId)
         {
-            throw new FtError("SourceTenantMismatch", FtErrorKind.InvalidData, source.Description,
-                $"The data of {source.Description} is tenant {tenant}'s, but the plan of {Plan.Customer} is for tenant {Plan.TenantId}. " +
-                "Measure each tenant's plan with its own reports.").ToException();
+            throw MeasurementErrors.SourceTenantMismatch(source.Description, tenant, Plan).ToException();
         }
         IReadOnlyList<Outcome<ActiveUsage>> results;
         try
         {
             results = new ActiveUsageCalculator().Measure(source, Services, Goal, asOf, progress, cancellationToken);
         }
-        catch (FtException ex) when (ex.Error.ErrorId == "AsOfNotAvailable" && asOf is { } day && Saved(day) is { } saved)
+        catch (FtException ex) when (ex.Error.Is(nameof(UsageErrors.AsOfNotAvailable)) && asOf is { } day && Saved(day) is { } saved)
         {
             // The source has no 28-day figure for that date, but the plan saved one then.
             return Label(saved, source.Customer);
         }
-        if (ServicesDefaulted) results = results.Where(r => r.Error?.ErrorId != "ReportMissing").ToList();
+        if (ServicesDefaulted) results = results.Where(r => r.Error?.Is(nameof(UsageErrors.ReportMissing)) != true).ToList();
         if (Plan is not null && !AllowOtherOrganisation && OrganisationCheck.Mismatch(Plan, results.Where(r => r.Succeeded).Select(r => r.Value!)) is { } mismatch)
             throw mismatch.ToException();
         return Label(results, source.Customer);

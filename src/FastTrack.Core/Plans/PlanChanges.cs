@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
 
@@ -26,13 +25,8 @@ public static class PlanChanges
         plan =>
         {
             var blocker = plan.Blockers.FirstOrDefault(b => b.Id == id)
-                ?? throw new FtError("BlockerNotFound", FtErrorKind.ObjectNotFound, id,
-                    $"The plan of {plan.Customer} has no blocker #{id}. List them with Get-FtBlocker.").ToException();
-            if (!blocker.IsOpen)
-            {
-                throw new FtError("BlockerAlreadyResolved", FtErrorKind.InvalidOperation, id,
-                    $"Blocker #{id} of {plan.Customer} was already resolved on {blocker.Resolved:yyyy-MM-dd}: {blocker.Resolution}").ToException();
-            }
+                ?? throw PlanErrors.BlockerNotFound(plan, id).ToException();
+            if (!blocker.IsOpen) throw PlanErrors.BlockerAlreadyResolved(plan, blocker).ToException();
             blocker.Resolved = resolved.Date;
             blocker.Resolution = resolution;
         };
@@ -44,11 +38,7 @@ public static class PlanChanges
             var metric = plan.SuccessMetrics.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
             if (metric is null)
             {
-                if (target is null)
-                {
-                    throw new FtError("SuccessMetricTargetMissing", FtErrorKind.InvalidArgument, name,
-                        $"The plan of {plan.Customer} has no success metric '{name}' yet: give its -Target to add it.").ToException();
-                }
+                if (target is null) throw PlanErrors.SuccessMetricTargetMissing(plan, name).ToException();
                 metric = new SuccessMetric { Name = name };
                 plan.SuccessMetrics.Add(metric);
             }
@@ -80,13 +70,9 @@ public static class PlanChanges
         plan =>
         {
             var checkIn = plan.CheckIns.FirstOrDefault(c => c.Id == id)
-                ?? throw new FtError("CheckInNotFound", FtErrorKind.ObjectNotFound, id,
-                    $"The plan of {plan.Customer} has no check-in #{id}. List them with Get-FtCheckIn.").ToException();
+                ?? throw PlanErrors.CheckInNotFound(plan, id).ToException();
             if (status != CheckInStatus.Planned && checkIn.Date.Date > now.LocalDateTime.Date)
-            {
-                throw new FtError("CheckInInFuture", FtErrorKind.InvalidOperation, id,
-                    $"Check-in #{id} of {plan.Customer} is on {checkIn.Date:yyyy-MM-dd}: it cannot be recorded as {status} before it takes place.").ToException();
-            }
+                throw PlanErrors.CheckInInFuture(plan, checkIn, status).ToException();
             checkIn.Status = status;
             if (notes is not null) checkIn.Notes = notes.Length == 0 ? null : notes;
             checkIn.RecordedBy = status == CheckInStatus.Planned ? null : by;
@@ -101,10 +87,7 @@ public static class PlanChanges
         {
             var task = FindTask(plan, taskId, service);
             if (status == TaskState.NotApplicable && string.IsNullOrWhiteSpace(reason ?? task.Reason))
-            {
-                throw new FtError("ReasonRequired", FtErrorKind.InvalidArgument, taskId,
-                    $"Marking task {taskId} ({task.Service}) of {plan.Customer} not applicable needs a -Reason, kept in the plan: a mandatory task counts as closed only with one.").ToException();
-            }
+                throw PlanErrors.NotApplicableReasonRequired(plan, task).ToException();
             if (status is not null) task.Status = status.Value;
             if (owner is not null) task.Owner = owner.Length == 0 ? null : owner;
             if (due is not null) task.Due = due.Value.Date;
@@ -120,21 +103,13 @@ public static class PlanChanges
     {
         var entries = plan.Tasks.Where(t => t.TaskId == taskId).ToList();
         if (entries.Count == 0)
-        {
-            throw new FtError("TaskNotFound", FtErrorKind.ObjectNotFound, taskId,
-                $"The plan of {plan.Customer} has no FTOP task {taskId}. Its tasks are {string.Join(", ", plan.Tasks.Select(t => t.TaskId).Distinct())}.").ToException();
-        }
+            throw PlaybookErrors.TaskNotFound(taskId, $"The plan of {plan.Customer}", plan.Tasks.Select(t => t.TaskId).Distinct()).ToException();
         if (service is { } s)
         {
             return entries.FirstOrDefault(t => t.Service == s)
-                ?? throw new FtError("TaskNotForService", FtErrorKind.InvalidArgument, taskId,
-                    $"FTOP task {taskId} of {plan.Customer} is kept for {string.Join(", ", entries.Select(t => t.Service))}, not for {s}.").ToException();
+                ?? throw PlanErrors.TaskNotForService(plan, taskId, entries.Select(t => t.Service), s).ToException();
         }
-        if (entries.Count > 1)
-        {
-            throw new FtError("TaskServiceRequired", FtErrorKind.InvalidArgument, taskId,
-                $"FTOP task {taskId} of {plan.Customer} is kept for several services ({string.Join(", ", entries.Select(t => t.Service))}): name one with -Service.").ToException();
-        }
+        if (entries.Count > 1) throw PlanErrors.TaskServiceRequired(plan, taskId, entries.Select(t => t.Service)).ToException();
         return entries[0];
     }
 

@@ -46,7 +46,5 @@ public sealed class PlanQuery
         }
     }
 
-    private static FtError NotFound(object target, string what) =>
-        new("PlanNotFound", FtErrorKind.ObjectNotFound, target,
-            $"There is no plan for {what} in this workspace. List the plans with Get-FtCustomerPlan, or check -Workspace.");
+    private static FtError NotFound(object target, string what) => PlanErrors.PlanNotFound(target, what);
 }

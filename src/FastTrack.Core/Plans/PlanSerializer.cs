@@ -64,9 +64,7 @@ internal static class PlanSerializer
         var version = SchemaVersionOf(document, path);
         if (version > CustomerPlan.CurrentSchemaVersion)
         {
-            throw new FtError("PlanSchemaTooNew", FtErrorKind.InvalidData, path,
-                $"The plan file '{path}' has schema version {version}, written by a newer FastTrack.PowerShell; this one reads up to {CustomerPlan.CurrentSchemaVersion}. " +
-                "Update the module (Update-Module FastTrack.PowerShell). The file was left untouched.").ToException();
+            throw PlanErrors.PlanSchemaTooNew(path, version).ToException();
         }
         CustomerPlan plan;
         try
@@ -88,9 +86,7 @@ internal static class PlanSerializer
         var problem = PlanValidator.ReadProblems(plan).FirstOrDefault();
         if (problem is not null)
         {
-            throw new FtError("PlanInvalid", FtErrorKind.InvalidData, path,
-                $"The plan file '{path}' holds a value the module cannot work with: {problem.Message} It was left untouched; " +
-                $"fix it, or restore the previous version from '{path}.bak'.").ToException();
+            throw PlanErrors.PlanInvalid(path, problem).ToException();
         }
         return plan;
     }
@@ -102,9 +98,8 @@ internal static class PlanSerializer
         if (token is null) throw Unreadable(path, "it has no schemaVersion, so it is not a FastTrack plan", null);
         if (token is JValue { Type: JTokenType.Integer, Value: long version } && version >= 0 && version <= int.MaxValue) return (int)version;
         var line = (IJsonLineInfo)token;
-        throw new FtError("PlanUnreadable", FtErrorKind.InvalidData, path,
-                $"The plan file '{path}' cannot be read (line {line.LineNumber}, position {line.LinePosition}): its schemaVersion must be a whole number, not {token.ToString(Formatting.None)}. " +
-                $"It was left untouched; fix it, or restore the previous version from '{path}.bak'.").ToException();
+        throw PlanErrors.PlanUnreadable(path, $" (line {line.LineNumber}, position {line.LinePosition})",
+            $"its schemaVersion must be a whole number, not {token.ToString(Formatting.None)}").ToException();
     }
 
     private static FtException Unreadable(string path, string reason, Exception? inner)
@@ -116,9 +111,7 @@ internal static class PlanSerializer
             _ => (0, 0),
         };
         var where = line > 0 ? $" (line {line}, position {position})" : "";
-        return new FtError("PlanUnreadable", FtErrorKind.InvalidData, path,
-            $"The plan file '{path}' cannot be read{where}: {FirstSentence(reason)}. It was left untouched; " +
-            $"fix it, or restore the previous version from '{path}.bak'.").ToException(inner);
+        return PlanErrors.PlanUnreadable(path, where, FirstSentence(reason)).ToException(inner);
     }
 
     // Newtonsoft appends "Path 'x', line n, position m." — the line and position are already said.

@@ -35,7 +35,7 @@ public sealed class PlanStore
     {
         if (!Workspace.Exists)
         {
-            yield return Outcome<CustomerPlan>.Fail(Workspace.NotFound());
+            yield return Outcome<CustomerPlan>.Fail(WorkspaceErrors.WorkspaceNotFound(Workspace.Root));
             yield break;
         }
         if (!Directory.Exists(Workspace.PlansDirectory)) yield break;
@@ -59,16 +59,15 @@ public sealed class PlanStore
         catch (FileNotFoundException) { return null; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Outcome<CustomerPlan>.Fail(new FtError("PlanUnreadable", FtErrorKind.ReadError, path,
-                $"The plan file '{path}' cannot be opened: {ex.Message}"));
+            return Outcome<CustomerPlan>.Fail(PlanErrors.PlanUnreadable(path, "", ex.Message.TrimEnd('.'),
+                ex is UnauthorizedAccessException ? FtErrorKind.PermissionDenied : FtErrorKind.ReadError));
         }
         try
         {
             var plan = PlanSerializer.Deserialize(text, path);
             if (plan.TenantId != tenantId)
             {
-                return Outcome<CustomerPlan>.Fail(new FtError("PlanUnreadable", FtErrorKind.InvalidData, path,
-                    $"The plan file '{path}' holds tenant {plan.TenantId}, not the {tenantId} its name says. It was left untouched."));
+                return Outcome<CustomerPlan>.Fail(PlanErrors.PlanUnreadable(path, "", $"it holds tenant {plan.TenantId}, not the {tenantId} its name says"));
             }
             plan.CompleteFrom(_catalog);
             return Outcome<CustomerPlan>.Ok(plan);
@@ -81,7 +80,7 @@ public sealed class PlanStore
 
     public CustomerPlan Read(Guid tenantId)
     {
-        var outcome = TryRead(tenantId) ?? throw (Workspace.Exists ? NotFound(tenantId) : Workspace.NotFound()).ToException();
+        var outcome = TryRead(tenantId) ?? throw (Workspace.Exists ? NotFound(tenantId) : WorkspaceErrors.WorkspaceNotFound(Workspace.Root)).ToException();
         return outcome.Succeeded ? outcome.Value! : throw outcome.Error!.ToException();
     }
 
@@ -90,13 +89,13 @@ public sealed class PlanStore
     public CustomerPlan? Create(CustomerPlan plan, Func<CustomerPlan, bool>? confirm = null)
     {
         PlanValidator.EnsureValid(plan);
-        if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw Exists(plan);
+        if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw PlanErrors.PlanExists(plan.TenantId).ToException();
         if (confirm is not null && !confirm(plan)) return null;
         return Writing(Workspace.PlanPath(plan.TenantId), () =>
         {
             using (Lock(plan.TenantId))
             {
-                if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw Exists(plan);
+                if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw PlanErrors.PlanExists(plan.TenantId).ToException();
                 var now = _clock();
                 plan.Revision = 1;
                 plan.Created = plan.Created == default ? now : plan.Created;
@@ -172,8 +171,7 @@ public sealed class PlanStore
             var why = ex is UnauthorizedAccessException
                 ? $"this account may not write in '{folder}'; grant it write access to the workspace"
                 : ex.Message;
-            throw new FtError("WorkspaceNotWritable", FtErrorKind.WriteError, path,
-                $"'{path}' could not be written: {why}. Nothing was changed: the previous version of the plan is intact.").ToException(ex);
+            throw WorkspaceErrors.WorkspaceNotWritable(path, why).ToException(ex);
         }
     }
 
@@ -195,16 +193,8 @@ public sealed class PlanStore
     private static void CheckRevision(CustomerPlan stored, long? basedOnRevision, bool force)
     {
         if (force || basedOnRevision is null || basedOnRevision == stored.Revision) return;
-        throw new FtError("PlanChanged", FtErrorKind.InvalidOperation, stored.TenantId,
-            $"The plan of {stored.Customer} was saved as revision {stored.Revision} by {stored.ModifiedBy ?? "someone"} at {stored.Modified:yyyy-MM-dd HH:mm} " +
-            $"since you read revision {basedOnRevision}. Read it again (Get-FtCustomerPlan) and redo the change, or use -Force to apply it to the latest revision.").ToException();
+        throw PlanErrors.PlanChanged(stored, basedOnRevision.Value).ToException();
     }
 
-    private static FtError NotFound(Guid tenantId) =>
-        new("PlanNotFound", FtErrorKind.ObjectNotFound, tenantId,
-            $"There is no plan for tenant {tenantId} in this workspace. Create one with New-FtCustomerPlan, or check -Workspace.");
-
-    private static FtException Exists(CustomerPlan plan) =>
-        new FtError("PlanExists", FtErrorKind.ResourceExists, plan.TenantId,
-            $"Tenant {plan.TenantId} already has a plan. Change it with Set-FtCustomerPlan, or remove it first.").ToException();
+    private static FtError NotFound(Guid tenantId) => PlanErrors.PlanNotFound(tenantId, $"tenant {tenantId}");
 }

@@ -13,33 +13,33 @@ public static class PlanValidator
     {
         var tenant = plan.TenantId;
         if (tenant == Guid.Empty)
-            yield return Invalid("InvalidTenantId", tenant, "The tenant id must be a tenant's GUID, not 00000000-0000-0000-0000-000000000000.");
+            yield return PlanValueErrors.InvalidTenantId(tenant);
         if (string.IsNullOrWhiteSpace(plan.Customer))
-            yield return Invalid("InvalidCustomer", plan.Customer, "The customer name must not be empty.");
+            yield return PlanValueErrors.InvalidCustomer(plan.Customer);
         foreach (var contact in new[] { plan.Csm, plan.FastTrackManager }.Where(c => c?.Email is not null))
         {
             if (!LooksLikeEmail(contact!.Email!))
-                yield return Invalid("InvalidEmail", contact.Email, $"'{contact.Email}' is not an e-mail address.");
+                yield return PlanValueErrors.InvalidEmail(contact.Email!);
         }
         foreach (var service in plan.Services)
         {
             if (!IsPercent(service.TargetAU))
-                yield return Invalid("TargetOutOfRange", service.TargetAU, $"The target AU of {service.Service} must be between 0 and 100 (it was {service.TargetAU}).");
+                yield return PlanValueErrors.TargetOutOfRange(service.Service, service.TargetAU);
             if (service.BaselineAU is { } baseline && !IsPercent(baseline))
-                yield return Invalid("BaselineOutOfRange", baseline, $"The baseline AU of {service.Service} must be between 0 and 100 (it was {baseline}).");
+                yield return PlanValueErrors.BaselineOutOfRange(service.Service, baseline);
             if (service.EnabledOn is { } enabled && service.CommunicatedOn is { } communicated && communicated < enabled)
-                yield return OutOfOrder(service.Service, $"{service.Service} was communicated to users on {communicated:yyyy-MM-dd}, before it was enabled on {enabled:yyyy-MM-dd}.");
+                yield return PlanValueErrors.DatesOutOfOrder(service.Service, $"{service.Service} was communicated to users", communicated, "it was enabled", enabled);
         }
         foreach (var duplicate in plan.SuccessMetrics.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            yield return Invalid("DuplicateSuccessMetric", duplicate.Key, $"The success metric '{duplicate.Key}' is defined twice.");
+            yield return PlanValueErrors.DuplicateSuccessMetric(duplicate.Key);
         foreach (var metric in plan.SuccessMetrics.Where(m => string.IsNullOrWhiteSpace(m.Name)))
-            yield return Invalid("InvalidSuccessMetric", metric, "A success metric needs a name.");
+            yield return PlanValueErrors.InvalidSuccessMetric(metric);
         foreach (var blocker in plan.Blockers)
         {
             if (string.IsNullOrWhiteSpace(blocker.Description))
-                yield return Invalid("InvalidBlocker", blocker.Id, $"Blocker #{blocker.Id} needs a description.");
+                yield return PlanValueErrors.InvalidBlocker(blocker.Id);
             if (blocker.Resolved is { } resolved && resolved < blocker.Opened)
-                yield return OutOfOrder(blocker.Id, $"Blocker #{blocker.Id} would be resolved on {resolved:yyyy-MM-dd}, before it was opened on {blocker.Opened:yyyy-MM-dd}.");
+                yield return PlanValueErrors.DatesOutOfOrder(blocker.Id, $"Blocker #{blocker.Id} would be resolved", resolved, "it was opened", blocker.Opened);
         }
     }
 
@@ -65,13 +65,13 @@ public static class PlanValidator
             {
                 for (var i = 0; i < list.Count; i++)
                 {
-                    if (list[i] is null) yield return Invalid("PlanListHole", name, $"'{name}' holds a null entry (item {i + 1}).");
+                    if (list[i] is null) yield return PlanValueErrors.PlanListHole(name, $"a null entry (item {i + 1})");
                     else if (IsModel(list[i]!.GetType())) foreach (var hole in Holes(list[i]!, $"{name}[{i}]")) yield return hole;
                 }
             }
             else if (value is null && (IsModel(property.PropertyType) && property.Name is "Programs" || typeof(System.Collections.IList).IsAssignableFrom(property.PropertyType)))
             {
-                yield return Invalid("PlanListMissing", name, $"'{name}' is null; it must be present (a list may be empty).");
+                yield return PlanValueErrors.PlanListMissing(name);
             }
             else if (value is not null && IsModel(value.GetType()))
             {
@@ -85,30 +85,30 @@ public static class PlanValidator
     private static IEnumerable<FtError> Duplicates(CustomerPlan plan)
     {
         foreach (var checkIn in plan.CheckIns.Where(c => c.Services.Count == 0))
-            yield return Invalid("PlanListHole", "checkIns.services", $"Check-in #{checkIn.Id} names no service.");
+            yield return PlanValueErrors.PlanListHole("plan.checkIns", $"check-in #{checkIn.Id}, which names no service");
         foreach (var group in plan.Services.GroupBy(s => s.Service).Where(g => g.Count() > 1))
-            yield return Invalid("DuplicateEntry", group.Key, $"The service {group.Key} is listed {group.Count()} times.");
+            yield return PlanValueErrors.DuplicateEntry(group.Key, $"The service {group.Key}", group.Count());
         foreach (var group in plan.Tasks.GroupBy(t => (t.TaskId, t.Service)).Where(g => g.Count() > 1))
-            yield return Invalid("DuplicateEntry", group.Key.TaskId, $"Task {group.Key.TaskId} for {group.Key.Service} is listed {group.Count()} times.");
+            yield return PlanValueErrors.DuplicateEntry(group.Key.TaskId, $"Task {group.Key.TaskId} for {group.Key.Service}", group.Count());
         foreach (var group in plan.Blockers.GroupBy(b => b.Id).Where(g => g.Count() > 1))
-            yield return Invalid("DuplicateEntry", group.Key, $"Blocker #{group.Key} is listed {group.Count()} times: blocker numbers must be unique.");
+            yield return PlanValueErrors.DuplicateEntry(group.Key, $"Blocker #{group.Key}", group.Count());
         foreach (var group in plan.CheckIns.GroupBy(c => c.Id).Where(g => g.Count() > 1))
-            yield return Invalid("DuplicateEntry", group.Key, $"Check-in #{group.Key} is listed {group.Count()} times: check-in numbers must be unique.");
+            yield return PlanValueErrors.DuplicateEntry(group.Key, $"Check-in #{group.Key}", group.Count());
         foreach (var group in plan.Tracking.GroupBy(t => t.Id).Where(g => g.Count() > 1))
-            yield return Invalid("DuplicateEntry", group.Key, $"Tracking evidence #{group.Key} is listed {group.Count()} times.");
+            yield return PlanValueErrors.DuplicateEntry(group.Key, $"Tracking evidence #{group.Key}", group.Count());
     }
 
     private static IEnumerable<FtError> Ranges(CustomerPlan plan)
     {
-        if (plan.Revision < 0) yield return Invalid("ValueOutOfRange", plan.Revision, $"The revision must not be negative (it was {plan.Revision}).");
+        if (plan.Revision < 0) yield return PlanValueErrors.ValueOutOfRange(plan.Revision, "The revision", plan.Revision.ToString(), "it must not be negative");
         if (plan.TrainingReachTarget is { } reach && !IsPercent(reach))
-            yield return Invalid("ValueOutOfRange", reach, $"The training reach target must be between 0 and 100 (it was {reach}).");
+            yield return PlanValueErrors.ValueOutOfRange(reach, "The training reach target", reach.ToString(), "it must be between 0 and 100");
         foreach (var metric in plan.SuccessMetrics.Where(m => !IsFinite(m.Target) || m.Current is { } c && !IsFinite(c)))
-            yield return Invalid("ValueOutOfRange", metric.Name, $"The success metric '{metric.Name}' has a target or current value that is not a number.");
+            yield return PlanValueErrors.ValueOutOfRange(metric.Name, $"The target or current value of the success metric '{metric.Name}'", "not a number", "both must be numbers");
         foreach (var training in plan.Training.Where(t => t.Attendees < 0))
-            yield return Invalid("ValueOutOfRange", training.Attendees, $"A {training.Service} training has {training.Attendees} attendees.");
+            yield return PlanValueErrors.ValueOutOfRange(training.Attendees, $"The attendance of a {training.Service} training", $"{training.Attendees}", "it must not be negative");
         foreach (var checkIn in plan.CheckIns.Where(c => c.DurationMinutes < 1 || c.DurationMinutes > 24 * 60))
-            yield return Invalid("ValueOutOfRange", checkIn.DurationMinutes, $"Check-in #{checkIn.Id} lasts {checkIn.DurationMinutes} minutes.");
+            yield return PlanValueErrors.ValueOutOfRange(checkIn.DurationMinutes, $"The length of check-in #{checkIn.Id}", $"{checkIn.DurationMinutes} minutes", "it must be between 1 minute and 24 hours");
         foreach (var snapshot in plan.UsageHistory)
         {
             // The percentage must be the counts' own: a hand-edited 1e308 or NaN is no measurement.
@@ -116,8 +116,8 @@ public static class PlanValidator
             if (snapshot.ActiveUsers < 0 || snapshot.Denominator < 0 || expected is null != snapshot.ActiveUsagePercent is null
                 || snapshot.ActiveUsagePercent is { } p && (!IsFinite(p) || Math.Abs(p - expected!.Value) > 0.05))
             {
-                yield return Invalid("ValueOutOfRange", snapshot.Service,
-                    $"The saved AU of {snapshot.Service} on {snapshot.AsOf:yyyy-MM-dd} is not a measurement ({snapshot.ActiveUsers} of {snapshot.Denominator}, {snapshot.ActiveUsagePercent}%).");
+                yield return PlanValueErrors.ValueOutOfRange(snapshot.Service, $"The saved AU of {snapshot.Service} on {snapshot.AsOf:yyyy-MM-dd}",
+                    $"{snapshot.ActiveUsagePercent}% of {snapshot.ActiveUsers} users active of {snapshot.Denominator}", "that is not a measurement: the percentage must be the counts' own");
             }
         }
     }
@@ -138,8 +138,4 @@ public static class PlanValidator
         var at = text.IndexOf('@');
         return at > 0 && at < text.Length - 1 && text.IndexOf('@', at + 1) < 0 && !text.Any(char.IsWhiteSpace);
     }
-
-    private static FtError Invalid(string id, object? target, string message) => new(id, FtErrorKind.InvalidArgument, target, message);
-
-    private static FtError OutOfOrder(object target, string message) => new("DatesOutOfOrder", FtErrorKind.InvalidArgument, target, message);
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Text;
 using Newtonsoft.Json;
 
@@ -130,21 +129,20 @@ public sealed class PlaybookCatalog
         }
         catch (JsonException ex)
         {
-            throw new FtError("PlaybookCatalogInvalid", FtErrorKind.InvalidData, sourceName,
-                $"The playbook catalogue '{sourceName}' is not valid: {ex.Message}").ToException();
+            throw PlaybookErrors.PlaybookCatalogInvalid(sourceName, ex.Message.TrimEnd('.')).ToException(ex);
         }
         if (doc?.Playbook is null || doc.Services is null || doc.Activities is null || doc.Tasks is null
             || doc.KeyInputs is null || doc.KeyOutcomes is null || doc.NextStep is null || doc.ActiveUsageGoal is null
             || doc.Roles is null || doc.Motions is null)
         {
-            throw new FtError("PlaybookCatalogInvalid", FtErrorKind.InvalidData, sourceName,
-                $"The playbook catalogue '{sourceName}' lacks a required section (playbook, services, activities, tasks, keyInputs, keyOutcomes, nextStep, activeUsageGoal, roles, motions).").ToException();
+            throw PlaybookErrors.PlaybookCatalogInvalid(sourceName,
+                "it lacks a required section (playbook, services, activities, tasks, keyInputs, keyOutcomes, nextStep, activeUsageGoal, roles, motions)").ToException();
         }
         var unknownActivity = doc.Tasks.FirstOrDefault(t => doc.Activities.All(a => a.Id != t.Activity));
         if (unknownActivity is not null)
         {
-            throw new FtError("PlaybookCatalogInvalid", FtErrorKind.InvalidData, sourceName,
-                $"The playbook catalogue '{sourceName}': task {unknownActivity.Id} names activity '{unknownActivity.Activity}', which it does not define.").ToException();
+            throw PlaybookErrors.PlaybookCatalogInvalid(sourceName,
+                $"task {unknownActivity.Id} names activity '{unknownActivity.Activity}', which it does not define").ToException();
         }
         return new PlaybookCatalog(doc);
     }

@@ -22,8 +22,7 @@ public sealed class PlaybookQuery
         var activityFilter = activities is null ? null : ResolveActivities(activities, errors);
         foreach (var missing in (ids ?? new int[0]).Where(id => _catalog.Task(id) is null).Distinct())
         {
-            errors.Add(new FtError("TaskNotFound", FtErrorKind.ObjectNotFound, missing,
-                $"The playbook {_catalog.Version} has no FTOP task {missing}. Its tasks are {string.Join(", ", _catalog.Tasks.Select(t => t.Id))}."));
+            errors.Add(PlaybookErrors.TaskNotFound(missing, $"The playbook {_catalog.Version}", _catalog.Tasks.Select(t => t.Id)));
         }
         foreach (var error in errors) yield return Outcome<PlaybookTask>.Fail(error);
 
@@ -72,8 +71,7 @@ public sealed class PlaybookQuery
             var matches = _catalog.Activities.Where(a => a.AllNames.Any(pattern.IsMatch)).Select(a => a.Id).ToArray();
             if (matches.Length == 0 && !pattern.IsPattern)
             {
-                errors.Add(new FtError("ActivityNotFound", FtErrorKind.ObjectNotFound, name,
-                    $"The playbook {_catalog.Version} has no activity '{name}'. Its activities are {string.Join(", ", _catalog.Activities.Select(a => a.Id))}."));
+                errors.Add(PlaybookErrors.ActivityNotFound(name, _catalog.Version, _catalog.Activities.Select(a => a.Id)));
             }
             set.UnionWith(matches);
         }

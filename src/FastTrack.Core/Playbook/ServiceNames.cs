@@ -42,8 +42,7 @@ public static class ServiceNames
     {
         var valid = string.Join(", ", catalog.Services.Select(s =>
             s.Aliases.Count == 0 ? s.Id.ToString() : $"{s.Id} ({string.Join(", ", s.Aliases)})"));
-        return new FtError("UnknownService", FtErrorKind.InvalidArgument, text,
-            $"'{text}' is not a service of the playbook. Use one of: {valid}.");
+        return PlaybookErrors.UnknownService(text, valid);
     }
 
     // "Outlook Mobile", "outlookmobile" and "Outlook-Mobile" are the same service.

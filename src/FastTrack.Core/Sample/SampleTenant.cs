@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Licensing;
+using FastTrack.Core.Usage;
 using FastTrack.Core.UsageReports;
 using Newtonsoft.Json.Linq;
 
@@ -34,8 +34,7 @@ public sealed class SampleTenant
         var index = (int)(date.Date - Options.FirstDay).TotalDays;
         if (index < 0 || index >= Options.Days)
         {
-            throw new FtError("SampleDateOutOfRange", FtErrorKind.InvalidArgument, date,
-                $"The sample tenant has reports from {Options.FirstDay:yyyy-MM-dd} to {Options.LastDay:yyyy-MM-dd}; {date:yyyy-MM-dd} is outside them.").ToException();
+            throw UsageErrors.SampleDateOutOfRange(date, Options.FirstDay, Options.LastDay).ToException();
         }
         return index;
     }

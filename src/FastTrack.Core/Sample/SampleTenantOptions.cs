@@ -10,7 +10,7 @@ public sealed class SampleTenantOptions
     public int Seed { get; set; } = 2020;
     public int Users { get; set; } = 3000;
     /// <summary>The newest refresh date; the tenant has 180 days of history ending on it.</summary>
-    public DateTime LastDay { get; set; } = DateTime.UtcNow.Date.AddDays(-2);
+    public DateTime LastDay { get; set; } = LastDayBefore(() => DateTimeOffset.Now);
     public int Days { get; set; } = 180;
     /// <summary>Reports with names concealed, as the admin center's privacy setting does.</summary>
     public bool ConcealedNames { get; set; }
@@ -19,4 +19,9 @@ public sealed class SampleTenantOptions
     public string Domain { get; set; } = "contoso.com";
 
     public DateTime FirstDay => LastDay.Date.AddDays(1 - Days);
+
+    /// <summary>The sample as a tenant would look on the clock's day: Graph's reports run two days behind.</summary>
+    public static SampleTenantOptions EndingBefore(Func<DateTimeOffset> clock) => new() { LastDay = LastDayBefore(clock) };
+
+    private static DateTime LastDayBefore(Func<DateTimeOffset> clock) => clock().UtcDateTime.Date.AddDays(-2);
 }

@@ -14,111 +14,74 @@ namespace FastTrack.Core.Usage;
 public sealed class ActiveUsageCalculator
 {
     private readonly ServicePlanMap _plans;
+    private readonly Func<DateTimeOffset> _clock;
 
-    public ActiveUsageCalculator(ServicePlanMap? plans = null) => _plans = plans ?? ServicePlanMap.Default;
+    public ActiveUsageCalculator(ServicePlanMap? plans = null, Func<DateTimeOffset>? clock = null)
+    {
+        _plans = plans ?? ServicePlanMap.Default;
+        _clock = clock ?? (() => DateTimeOffset.Now);
+    }
 
+    /// <summary>AU of each service from the source. A service whose report or subscriptions the source could not
+    /// give fails alone; a malformed report, reports of different days, or a date the source does not hold stops
+    /// the measurement.</summary>
     public IReadOnlyList<Outcome<ActiveUsage>> Measure(IUsageDataSource source, IReadOnlyList<M365Service> services,
         Func<M365Service, UsageGoal> goals, DateTime? asOf = null, IProgress<UsageProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var scans = new Dictionary<ReportKind, ReportScan?>();
-        var users = new UsersSeen();
-        var unavailable = new Dictionary<ReportKind, FtError>();
-        // A report the source failed to give (a download refused, throttled, cut off) fails the services
-        // that need it, not the whole measurement; a report that was read but is malformed stops it.
-        ReportScan? ScanOf(ReportKind kind)
+        var readings = new SourceReadings(source, asOf, progress, _clock, cancellationToken);
+        var measured = services.Select(service => (Service: service, Reading: Read(readings, service, goals(service)))).ToList();
+        var refreshed = readings.RefreshDate(_clock().Date);
+        var concealed = readings.ConcealedNames;
+        return measured.Select(m => m.Reading.Succeeded
+            ? Outcome<ActiveUsage>.Ok(Licensed(Result(m.Service, m.Reading.Value!.Activity, m.Reading.Value.Denominator, goals(m.Service), refreshed, concealed, source.Description, source.TenantId), m.Reading.Value.Paid))
+            : Outcome<ActiveUsage>.Fail(m.Reading.Error!)).ToList();
+    }
+
+    /// <summary>A service's activity report and the number its active users are divided by.</summary>
+    private sealed class ServiceReading
+    {
+        public ServiceReading(ReportScan activity, long denominator, PaidUnitsCount? paid)
         {
-            if (unavailable.TryGetValue(kind, out var known)) throw new ReportUnavailable(known);
-            if (!scans.TryGetValue(kind, out var scan))
-            {
-                ReportContent? content;
-                try { content = source.OpenReport(kind, asOf); }
-                catch (FtException ex) when (ex.Error.ErrorId is not ("ReportDateNotAvailable" or "SampleDateOutOfRange" or "AsOfNotAvailable"))
-                {
-                    unavailable[kind] = ex.Error;
-                    throw new ReportUnavailable(ex.Error);
-                }
-                using (content) scan = content is null ? null : ScanContent(content, kind, users, progress, cancellationToken);
-                if (scan is { Rows: 0 })
-                {
-                    // A header and no user: measured, it would be 0% as of a day it does not have. It fails the
-                    // services that need it, like a report the source could not give.
-                    unavailable[kind] = ReportErrors.Empty(scan.SourceName, ReportDefinition.For(kind).GraphFunction).Error;
-                    throw new ReportUnavailable(unavailable[kind]);
-                }
-                scans[kind] = scan;
-            }
-            return scan;
+            Activity = activity;
+            Denominator = denominator;
+            Paid = paid;
         }
 
-        IReadOnlyList<SubscribedSku>? skus = null;
-        FtError? skusError = null;
-        var skusRead = false;
-        IReadOnlyList<SubscribedSku>? Skus()
-        {
-            if (!skusRead)
-            {
-                skusRead = true;
-                try { skus = source.SubscribedSkus(); }
-                catch (FtException ex) { skusError = ex.Error; }
-            }
-            if (skusError is not null) throw new ReportUnavailable(skusError);
-            return skus;
-        }
+        public ReportScan Activity { get; }
+        public long Denominator { get; }
+        public PaidUnitsCount? Paid { get; }
+    }
 
-        var measured = new List<(M365Service Service, ReportScan? Activity, Outcome<ActiveUsage>? Failure, long Denominator, PaidUnitsCount? Paid)>();
-        foreach (var service in services)
+    private Outcome<ServiceReading> Read(SourceReadings readings, M365Service service, UsageGoal goal)
+    {
+        var activity = Activity(readings, service);
+        if (!activity.Succeeded) return Outcome<ServiceReading>.Fail(activity.Error!);
+        if (activity.Value is not { } scan) return Outcome<ServiceReading>.Fail(UsageErrors.ReportMissing(readings.Description, service));
+        if (goal.Basis == UsageBasis.LicensedUsers)
         {
-            try
-            {
-                measured.Add(MeasureOne(service));
-            }
-            catch (ReportUnavailable failure)
-            {
-                measured.Add((service, null, Outcome<ActiveUsage>.Fail(failure.Error), 0, null));
-            }
+            var licensed = LicensedUsers(readings, service, scan);
+            return licensed.Succeeded ? Outcome<ServiceReading>.Ok(new ServiceReading(scan, licensed.Value, null)) : Outcome<ServiceReading>.Fail(licensed.Error!);
         }
+        var skus = readings.SubscribedSkus();
+        if (!skus.Succeeded) return Outcome<ServiceReading>.Fail(skus.Error!);
+        if (skus.Value is not { } list) return Outcome<ServiceReading>.Fail(UsageErrors.DenominatorMissing(readings.Description, service));
+        var paid = _plans.PaidUnits(list, service);
+        // Never a silent 0% (or a division by nothing): say what the subscriptions hold instead.
+        return paid.Units == 0
+            ? Outcome<ServiceReading>.Fail(UsageErrors.NoPaidUnits(readings.Description, service, paid))
+            : Outcome<ServiceReading>.Ok(new ServiceReading(scan, paid.Units, paid));
+    }
 
-        (M365Service, ReportScan?, Outcome<ActiveUsage>?, long, PaidUnitsCount?) MeasureOne(M365Service service)
+    // A service's own detail report first; the multi-service active-user report when that is missing.
+    private static Outcome<ReportScan?> Activity(SourceReadings readings, M365Service service)
+    {
+        foreach (var kind in ReportDefinition.SourcesOf(service).Select(d => d.Kind))
         {
-            var activity = ActivityReport(service).Select(ScanOf).FirstOrDefault(s => s is not null);
-            if (activity is null)
-            {
-                return (service, null, Outcome<ActiveUsage>.Fail(new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
-                    $"{source.Description} has no report with {service} activity: " +
-                    string.Join(" or ", ActivityReport(service).Select(k => ReportDefinition.For(k).GraphFunction)) + ".")), 0, null);
-            }
-            if (goals(service).Basis == UsageBasis.LicensedUsers) return (service, activity, null, LicensedUsers(service, activity, ScanOf), null);
-            if (Skus() is not { } list)
-            {
-                return (service, activity, Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.ObjectNotFound, service,
-                    $"{source.Description} has no subscribed SKUs, so {service} has no paid units to divide by. " +
-                    "Add the JSON of GET /subscribedSkus to the folder, or measure with -Basis LicensedUsers.")), 0, null);
-            }
-            var paid = _plans.PaidUnits(list, service);
-            if (paid.Units == 0)
-            {
-                // Never a silent 0% (or a division by nothing): say what the subscriptions hold instead.
-                return (service, activity, Outcome<ActiveUsage>.Fail(new FtError("NoPaidUnits", FtErrorKind.ObjectNotFound, service,
-                    $"No paid, enabled subscription of {source.Description} gives {service} by a service plan of the licensing reference." +
-                    (paid.ExcludedSkus.Count > 0 ? $" Left out as free or trial: {string.Join(", ", paid.ExcludedSkus)}." : "") +
-                    (paid.UnknownPlans.Count > 0 ? $" Service plans this module does not know: {string.Join(", ", paid.UnknownPlans)}." : "") +
-                    " Measure with -Basis LicensedUsers to divide by the users the reports say are licensed.")), 0, paid);
-            }
-            return (service, activity, null, paid.Units, paid);
+            var report = readings.Report(kind);
+            if (!report.Succeeded || report.Value is not null) return report;
         }
-
-        var dates = scans.Values.Where(s => s?.RefreshDate is not null).Select(s => s!.RefreshDate!.Value).Distinct().ToList();
-        if (dates.Count > 1)
-        {
-            throw new FtError("ReportsMixed", FtErrorKind.InvalidData, source.Description,
-                $"The reports of {source.Description} were refreshed on different dates ({string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd")))}).").ToException();
-        }
-        var refreshed = dates.Count == 1 ? dates[0] : (asOf ?? DateTime.Today).Date;
-        var concealed = scans.Values.Any(s => s?.ConcealedNames == true);
-
-        return measured.Select(m => m.Failure is { } failure ? failure
-            : Outcome<ActiveUsage>.Ok(Licensed(Result(m.Service, m.Activity!, m.Denominator, goals(m.Service), refreshed, concealed, source.Description, source.TenantId), m.Paid))).ToList();
+        return Outcome<ReportScan?>.Ok(null);
     }
 
     /// <summary>AU of the services one report counts, on the licensed-users basis: for rows piped in
@@ -129,20 +92,19 @@ public sealed class ActiveUsageCalculator
         if (definition.Services.Count == 0)
         {
             // The activations report tallies Microsoft 365 Apps licences, with no activity: alone, it would say 0%.
-            return new[] { Outcome<ActiveUsage>.Fail(new FtError("ReportHasNoActivity", FtErrorKind.InvalidData, scan.SourceName,
-                $"{scan.SourceName} are rows of {definition.AdminCenterName} ({definition.GraphFunction}), which lists licences, not activity, so they measure no service. " +
-                "Pipe the Microsoft 365 Apps usage report (getM365AppUserDetail), or measure a folder holding both with -Path.")) };
+            return new[] { Outcome<ActiveUsage>.Fail(ReportErrors.ReportHasNoActivity(scan.SourceName, definition)) };
         }
+        // No row, no refresh date: nothing to measure, and never 0% as of a day the rows do not have.
+        if (scan.RefreshDate is not { } refreshed) return new[] { Outcome<ActiveUsage>.Fail(ReportErrors.ReportEmpty(scan.SourceName, definition.GraphFunction)) };
         return scan.Tallies.Keys.Where(s => definition.Services.Contains(s) && (services is null || services.Contains(s))).Select(service =>
         {
             var goal = goals(service);
             if (goal.Basis == UsageBasis.PaidUnits)
             {
-                return Outcome<ActiveUsage>.Fail(new FtError("DenominatorMissing", FtErrorKind.InvalidArgument, service,
-                    $"Report rows piped in carry no subscriptions, so {service} has no paid units to divide by: measure them with -Basis LicensedUsers, or measure the folder with -Path."));
+                return Outcome<ActiveUsage>.Fail(UsageErrors.DenominatorMissing(scan.SourceName, service));
             }
             return Outcome<ActiveUsage>.Ok(Result(service, scan, scan.Tallies[service].Licensed, goal,
-                scan.RefreshDate ?? DateTime.Today, scan.ConcealedNames, scan.SourceName, null));
+                refreshed, scan.ConcealedNames, scan.SourceName, null));
         }).ToList();
     }
 
@@ -186,42 +148,24 @@ public sealed class ActiveUsageCalculator
     {
         using var rows = new DictionaryReportRows(first, rest, sourceName);
         var definition = ReportDefinition.Recognise(rows.Headers)
-            ?? throw new FtError("ReportNotRecognised", FtErrorKind.InvalidData, sourceName,
-                $"The objects piped in are not rows of a usage detail report this module reads; their properties are {string.Join(", ", rows.Headers)}.").ToException();
+            ?? throw ReportErrors.ReportNotRecognised(sourceName, rows.Headers).ToException();
         return ReportScanner.Scan(rows, definition);
     }
 
-    // A service's own detail report first; the multi-service active-user report when that is missing.
-    private static IEnumerable<ReportKind> ActivityReport(M365Service service) =>
-        ReportDefinition.SourcesOf(service).Select(d => d.Kind);
-
-    private static long LicensedUsers(M365Service service, ReportScan activity, Func<ReportKind, ReportScan?> scanOf)
+    /// <summary>The users licensed for the service, from the report that knows best.</summary>
+    private static Outcome<long> LicensedUsers(SourceReadings readings, M365Service service, ReportScan activity)
     {
-        var activeUser = scanOf(ReportKind.Office365ActiveUserDetail);
-        switch (service)
+        var better = service switch
         {
-            case M365Service.OutlookMobile:
-                // Outlook Mobile needs a mailbox: users licensed for Exchange.
-                return activeUser?.Tallies[M365Service.Exchange].Licensed ?? activity.Tallies[service].Licensed;
-            case M365Service.Microsoft365Apps:
-                return scanOf(ReportKind.Office365ActivationsUserDetail)?.Tallies[service].Licensed ?? activity.Tallies[service].Licensed;
-            default:
-                return activeUser is not null && activeUser.Tallies.TryGetValue(service, out var tally) ? tally.Licensed : activity.Tallies[service].Licensed;
-        }
-    }
-
-    private static ReportScan ScanContent(ReportContent content, ReportKind kind, UsersSeen users, IProgress<UsageProgress>? progress, CancellationToken cancellationToken)
-    {
-        using var rows = new CsvReportRows(content.Stream, content.Name);
-        var definition = ReportDefinition.For(kind);
-        return ReportScanner.Scan(rows, definition,
-            progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), cancellationToken, users: users);
-    }
-
-    /// <summary>Carries a source's failure to give a report to the services that need it.</summary>
-    private sealed class ReportUnavailable : Exception
-    {
-        public ReportUnavailable(FtError error) : base(error.Message) => Error = error;
-        public FtError Error { get; }
+            // Outlook Mobile needs a mailbox: users licensed for Exchange, as the active-user report counts them.
+            M365Service.OutlookMobile => (Kind: ReportKind.Office365ActiveUserDetail, Service: M365Service.Exchange),
+            M365Service.Microsoft365Apps => (Kind: ReportKind.Office365ActivationsUserDetail, Service: service),
+            _ => (Kind: ReportKind.Office365ActiveUserDetail, Service: service),
+        };
+        var report = readings.Report(better.Kind);
+        if (!report.Succeeded) return Outcome<long>.Fail(report.Error!);
+        return Outcome<long>.Ok(report.Value is { } scan && scan.Tallies.TryGetValue(better.Service, out var tally)
+            ? tally.Licensed
+            : activity.Tallies[service].Licensed);
     }
 }

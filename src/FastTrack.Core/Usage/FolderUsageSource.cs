@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Licensing;
 using FastTrack.Core.UsageReports;
 
@@ -25,8 +24,7 @@ public sealed class FolderUsageSource : IUsageDataSource
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
-            throw new FtError("ReportFolderNotFound", FtErrorKind.ObjectNotFound, Folder,
-                $"The report folder '{Folder}' does not exist.").ToException();
+            throw UsageErrors.ReportFolderNotFound(Folder).ToException();
         }
         var dates = new Dictionary<string, DateTime>();
         var empty = new List<SkippedFile>();
@@ -43,21 +41,20 @@ public sealed class FolderUsageSource : IUsageDataSource
             }
             if (_reports.TryGetValue(definition.Kind, out var other))
             {
-                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, file,
-                    $"'{Folder}' holds two {definition.GraphFunction} reports: '{Path.GetFileName(other)}' and '{Path.GetFileName(file)}'. Keep one export per folder.").ToException();
+                throw ReportErrors.ReportsMixed(file,
+                    $"'{Folder}' holds two {definition.GraphFunction} reports: '{Path.GetFileName(other)}' and '{Path.GetFileName(file)}'").ToException();
             }
             _reports[definition.Kind] = file;
             var refreshColumn = rows.Headers.ToList().FindIndex(h => h.Equals(ReportDefinition.RefreshDate, StringComparison.OrdinalIgnoreCase));
-            if (refreshColumn < 0) throw ReportErrors.ColumnMissing(file, definition.GraphFunction, ReportDefinition.RefreshDate, rows.Headers);
+            if (refreshColumn < 0) throw ReportErrors.ReportColumnMissing(file, definition.GraphFunction, ReportDefinition.RefreshDate, rows.Headers).ToException();
             // A header-only report stays: measuring its services says so (ReportEmpty), rather than a report missing.
             if (!rows.Read()) empty.Add(new SkippedFile(file, $"{definition.GraphFunction} with its header and no user rows", true));
             else if (TryDate(rows.Get(refreshColumn)) is { } date) dates[file] = date;
         }
         if (dates.Values.Distinct().Count() > 1)
         {
-            throw new FtError("ReportsMixed", FtErrorKind.InvalidData, Folder,
-                $"The reports in '{Folder}' were refreshed on different dates: " +
-                string.Join(", ", dates.Select(d => $"{Path.GetFileName(d.Key)} {d.Value:yyyy-MM-dd}")) + ". Export them together, into a folder of their own.").ToException();
+            throw ReportErrors.ReportsMixed(Folder, $"The reports in '{Folder}' were refreshed on different dates: " +
+                string.Join(", ", dates.Select(d => $"{Path.GetFileName(d.Key)} {d.Value:yyyy-MM-dd}"))).ToException();
         }
         RefreshDate = dates.Values.FirstOrDefault() is var first && dates.Count > 0 ? first : null;
         if (FindSubscribedSkus() is { } skus)
@@ -66,13 +63,12 @@ public sealed class FolderUsageSource : IUsageDataSource
             var tenants = _skus.Select(s => s.AccountId).Where(a => a != Guid.Empty).Distinct().ToList();
             if (tenants.Count > 1)
             {
-                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, skus.Path,
-                    $"'{skus.Path}' lists subscriptions of {tenants.Count} tenants ({string.Join(", ", tenants)}); keep one tenant's data per folder.").ToException();
+                throw ReportErrors.ReportsMixed(skus.Path, $"'{skus.Path}' lists subscriptions of {tenants.Count} tenants ({string.Join(", ", tenants)})").ToException();
             }
             TenantId = tenants.Count == 1 ? tenants[0] : null;
         }
         // Measured, a folder without one user row would print nothing at all.
-        if (_reports.Count == empty.Count) throw ReportErrors.NotFound(Folder, _skipped.Where(s => s.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Concat(empty).ToList());
+        if (_reports.Count == empty.Count) throw UsageErrors.ReportsNotFound(Folder, _skipped.Where(s => s.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Concat(empty).ToList()).ToException();
     }
 
     // The CSV's rows, or null with the file noted as passed over. Errors only for a file that may be a report
@@ -134,8 +130,7 @@ public sealed class FolderUsageSource : IUsageDataSource
         if (asOf is not null && RefreshDate is not null && asOf.Value.Date != RefreshDate)
         {
             // An export is of one day; quietly answering another day's question would be wrong.
-            throw new FtError("ReportDateNotAvailable", FtErrorKind.ObjectNotFound, Folder,
-                $"The reports in '{Folder}' are of {RefreshDate:yyyy-MM-dd}, not {asOf:yyyy-MM-dd}. Export that day's reports into a folder of their own, or leave out -AsOf.").ToException();
+            throw UsageErrors.ReportDateNotAvailable(Folder, RefreshDate.Value, asOf.Value).ToException();
         }
         if (!_reports.TryGetValue(kind, out var path)) return null;
         var stream = ReportFolderFiles.OpenRead(path);

@@ -25,7 +25,7 @@ internal static class ReportFolderFiles
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            throw ReportErrors.FolderUnreadable(folder, ex);
+            throw ReportErrors.ReportFolderUnreadable(folder, ex).ToException();
         }
     }
 
@@ -76,7 +76,7 @@ internal static class ReportFolderFiles
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            throw ReportErrors.FileUnreadable(path, ex);
+            throw ReportErrors.ReportFileUnreadable(path, ex).ToException();
         }
     }
 
@@ -89,7 +89,7 @@ internal static class ReportFolderFiles
         }
         catch (IOException ex)
         {
-            throw ReportErrors.FileUnreadable(path, ex);
+            throw ReportErrors.ReportFileUnreadable(path, ex).ToException();
         }
     }
 
@@ -108,7 +108,7 @@ internal static class ReportFolderFiles
         }
         catch (IOException ex)
         {
-            throw ReportErrors.FileUnreadable(stream is FileStream file ? file.Name : "the report", ex);
+            throw ReportErrors.ReportFileUnreadable(stream is FileStream file ? file.Name : "the report", ex).ToException();
         }
         // A byte order mark says which encoding: the reader decodes UTF-8, UTF-16 and UTF-32 by it.
         if (length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) return null;

@@ -36,7 +36,7 @@ internal sealed class CsvReportRows : IReportRows
         }
         catch (CsvMissingHeadersException)
         {
-            throw ReportErrors.HeaderMissing(sourceName);
+            throw ReportErrors.ReportHeaderMissing(sourceName).ToException();
         }
         catch (CsvFormatException ex)
         {
@@ -45,7 +45,7 @@ internal sealed class CsvReportRows : IReportRows
         }
         catch (IOException ex)
         {
-            throw ReportErrors.FileUnreadable(sourceName, ex);
+            throw ReportErrors.ReportFileUnreadable(sourceName, ex).ToException();
         }
         var names = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetName(i)).ToArray();
         Headers = names.Select(n => n.Trim()).ToArray();
@@ -75,7 +75,7 @@ internal sealed class CsvReportRows : IReportRows
         }
         catch (IOException ex)
         {
-            throw ReportErrors.FileUnreadable(SourceName, ex);
+            throw ReportErrors.ReportFileUnreadable(SourceName, ex).ToException();
         }
         _row++;
         return true;
@@ -161,12 +161,12 @@ internal sealed class CsvReportRows : IReportRows
         var column = headers is not null && ex.FieldOrdinal >= 0 && ex.FieldOrdinal < headers.Count ? $"'{headers[ex.FieldOrdinal]}'" : $"{ex.FieldOrdinal + 1}";
         return ex switch
         {
-            CsvRecordTooLargeException => ReportErrors.RowTooLarge(SourceName, Where(row), MaxRowChars),
+            CsvRecordTooLargeException => ReportErrors.ReportRowTooLarge(SourceName, Where(row), MaxRowChars).ToException(),
             // Sylvan names the quote itself only when the input ends inside a quoted field: a file cut off.
-            CsvInvalidCharacterException { InvalidCharacter: '"' } => ReportErrors.Truncated(SourceName, Where(row), column),
-            CsvInvalidCharacterException bad => ReportErrors.RowMalformed(SourceName, Where(row),
-                $"has '{bad.InvalidCharacter}' after the closing quote of column {column}, where a comma or the end of the line belongs"),
-            _ => ReportErrors.RowMalformed(SourceName, Where(row), $"is not valid CSV (column {column}): {ex.Message}"),
+            CsvInvalidCharacterException { InvalidCharacter: '"' } => ReportErrors.ReportTruncated(SourceName, Where(row), column).ToException(),
+            CsvInvalidCharacterException bad => ReportErrors.ReportRowMalformed(SourceName, Where(row),
+                $"has '{bad.InvalidCharacter}' after the closing quote of column {column}, where a comma or the end of the line belongs").ToException(),
+            _ => ReportErrors.ReportRowMalformed(SourceName, Where(row), $"is not valid CSV (column {column}): {ex.Message}").ToException(),
         };
     }
 

@@ -17,9 +17,11 @@ internal static class ReportScanner
     /// <param name="perUser">Called for every user row (deleted ones included) when people, not only counts,
     /// are wanted: cohorts and Get-FtUserActivity.</param>
     /// <param name="users">The table of users seen, reused from report to report of one measurement.</param>
+    /// <param name="clock">Today, for refusing a refresh date in the future.</param>
     public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default,
-        Action<UserRow>? perUser = null, UsersSeen? users = null)
+        Action<UserRow>? perUser = null, UsersSeen? users = null, Func<DateTimeOffset>? clock = null)
     {
+        var today = (clock ?? (() => DateTimeOffset.Now))().UtcDateTime.Date;
         var columns = new Columns(rows, definition);
         var scan = new ReportScan(definition.Kind, rows.SourceName);
         var tallies = definition.Services.ToDictionary(s => s, _ => new ServiceTally());
@@ -40,16 +42,16 @@ internal static class ReportScanner
             if (rows.FieldCount != rows.Headers.Count) throw FieldCount(rows);
             scan.Rows++;
             var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
-                ?? throw ReportErrors.DateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date");
+                ?? throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date").ToException();
             if (scan.RefreshDate is null)
             {
-                scan.RefreshDate = Plausible(rows, refresh);
+                scan.RefreshDate = Plausible(rows, refresh, today);
                 windowStart = refresh.AddDays(1 - WindowDays);
             }
             else if (scan.RefreshDate != refresh)
             {
-                throw new FtError("ReportsMixed", FtErrorKind.InvalidData, rows.SourceName,
-                    $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} ({rows.LineName(rows.Row)}); export each report once and keep one export per folder.").ToException();
+                throw ReportErrors.ReportsMixed(rows.SourceName,
+                    $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} ({rows.LineName(rows.Row)})").ToException();
             }
             // The name once per row, hashed before another field overwrites its span. The activations report
             // lists a user once per product: its key is the pair, and its Apps licences count users, not rows.
@@ -79,9 +81,9 @@ internal static class ReportScanner
         if (users.FindRepeat() is { } repeat)
         {
             var user = rows.ValueAt(repeat.Second, columns.Upn);
-            throw ReportErrors.UserDuplicated(rows.SourceName,
+            throw ReportErrors.ReportUserDuplicated(rows.SourceName,
                 appsUsers is null ? $"'{user}'" : $"'{user}' with {rows.ValueAt(repeat.Second, columns.ProductType)}",
-                rows.LineName(repeat.First), rows.LineName(repeat.Second));
+                rows.LineName(repeat.First), rows.LineName(repeat.Second)).ToException();
         }
         if (appsUsers is not null) scan.Tallies[M365Service.Microsoft365Apps].Licensed += appsUsers.CountDistinct();
         bytesRead?.Invoke(rows.BytesRead);
@@ -90,13 +92,15 @@ internal static class ReportScanner
 
     /// <summary>No report is refreshed before Microsoft 365 had reports (Office 365 came in 2011) or after
     /// today; and the window must fit in the calendar.</summary>
-    private static DateTime Plausible(IReportRows rows, DateTime refresh)
+    private static DateTime Plausible(IReportRows rows, DateTime refresh, DateTime today)
     {
         if (refresh < FirstReportDay)
-            throw ReportErrors.RefreshDateImplausible(rows.SourceName, rows.Where(rows.Row), refresh, $"is before Microsoft 365 had usage reports ({FirstReportDay:yyyy})");
+            throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate,
+                $"{refresh:yyyy-MM-dd} is before Microsoft 365 had usage reports ({FirstReportDay:yyyy}), so no 28-day window ends on it").ToException();
         // Tomorrow, not today: the refresh date is UTC's, and the computer's day may still be yesterday.
-        if (refresh > DateTime.UtcNow.Date.AddDays(1))
-            throw ReportErrors.RefreshDateImplausible(rows.SourceName, rows.Where(rows.Row), refresh, "is after today");
+        if (refresh > today.AddDays(1))
+            throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate,
+                $"{refresh:yyyy-MM-dd} is after today, so no 28-day window ends on it (check the computer's clock)").ToException();
         return refresh;
     }
 
@@ -107,9 +111,9 @@ internal static class ReportScanner
     private static FtException FieldCount(IReportRows rows)
     {
         var missing = Enumerable.Range(0, rows.Headers.Count).Where(i => rows.Get(i) is null).Select(i => $"'{rows.Headers[i]}'").ToList();
-        return ReportErrors.RowMalformed(rows.SourceName, rows.Where(rows.Row),
+        return ReportErrors.ReportRowMalformed(rows.SourceName, rows.Where(rows.Row),
             $"has {rows.FieldCount} fields where the header has {rows.Headers.Count}" +
-            (missing.Count > 0 && rows.FieldCount < rows.Headers.Count ? $" (no {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}): the row is cut off" : ""));
+            (missing.Count > 0 && rows.FieldCount < rows.Headers.Count ? $" (no {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}): the row is cut off" : "")).ToException();
     }
 
     private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser,
@@ -171,13 +175,13 @@ internal static class ReportScanner
     {
         if (ordinal < 0) return null;
         try { return ReportValues.ParseDate(rows.Span(ordinal)); }
-        catch (FormatException ex) { throw ReportErrors.DateInvalid(rows.SourceName, rows.Where(rows.Row), name, ex.Message); }
+        catch (FormatException ex) { throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), name, ex.Message).ToException(); }
     }
 
     private static bool? Bool(IReportRows rows, int ordinal, string name)
     {
         try { return ReportValues.ParseBool(rows.Span(ordinal)); }
-        catch (FormatException ex) { throw ReportErrors.RowMalformed(rows.SourceName, rows.Where(rows.Row), $"column '{name}': {ex.Message}"); }
+        catch (FormatException ex) { throw ReportErrors.ReportRowMalformed(rows.SourceName, rows.Where(rows.Row), $"column '{name}': {ex.Message}").ToException(); }
     }
 
     /// <summary>Column ordinals, found by header name once per report.</summary>
@@ -190,11 +194,11 @@ internal static class ReportScanner
             {
                 var name = rows.Headers[i];
                 if (name.Length == 0) continue; // a nameless column is none the engine reads
-                if (index.TryGetValue(name, out var first)) throw ReportErrors.ColumnDuplicated(rows.SourceName, definition.GraphFunction, name, first, i);
+                if (index.TryGetValue(name, out var first)) throw ReportErrors.ReportColumnDuplicated(rows.SourceName, definition.GraphFunction, name, first, i).ToException();
                 index[name] = i;
             }
             int Required(string name) => index.TryGetValue(name, out var i) ? i
-                : throw ReportErrors.ColumnMissing(rows.SourceName, definition.GraphFunction, name, rows.Headers);
+                : throw ReportErrors.ReportColumnMissing(rows.SourceName, definition.GraphFunction, name, rows.Headers).ToException();
             int Optional(string name) => index.TryGetValue(name, out var i) ? i : -1;
 
             foreach (var name in definition.Required) Required(name);

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
@@ -19,24 +18,21 @@ public static class CheckInScheduler
         plan =>
         {
             var last = (until ?? plan.TargetDate)
-                ?? throw new FtError("CheckInEndMissing", FtErrorKind.InvalidArgument, plan.TenantId,
-                    $"Say until when to meet {plan.Customer}: give -Until, or set the plan's target date (Set-FtCustomerPlan -TargetDate).").ToException();
-            if (everyDays < 1) throw new FtError("InvalidCadence", FtErrorKind.InvalidArgument, everyDays, "Check-ins need a cadence of at least one day.").ToException();
-            if (last.Date < start.Date)
-                throw new FtError("DatesOutOfOrder", FtErrorKind.InvalidArgument, last, $"The check-ins would end on {last:yyyy-MM-dd}, before they start on {start:yyyy-MM-dd}.").ToException();
+                ?? throw WorkflowErrors.CheckInEndMissing(plan).ToException();
+            if (everyDays < 1) throw WorkflowErrors.InvalidCadence(everyDays).ToException();
+            if (last.Date < start.Date) throw PlanValueErrors.DatesOutOfOrder(last, "The check-ins would end", last, "they start", start).ToException();
 
             var evaluation = PlaybookEvaluator.Evaluate(new RuleFacts(catalog, plan, PlanUsageFacts.Latest(plan), today));
             var services = evaluation.Activities.Where(a => a.Activity == "ScheduleCheckIns" && a.Applies).Select(a => a.Service).ToList();
             if (services.Count == 0)
             {
-                throw new FtError("NoCheckInServices", FtErrorKind.InvalidOperation, plan.TenantId,
-                    $"No service of {plan.Customer} needs check-ins: " + string.Join("; ",
-                        evaluation.Activities.Where(a => a.Activity == "ScheduleCheckIns" && a.Service is var s && plan.Service(s).Intended)
-                            .Select(a => $"{a.Service}: {a.Applicability} ({a.Facts})").DefaultIfEmpty("no service is intended"))).ToException();
+                throw WorkflowErrors.NoCheckInServices(plan,
+                    evaluation.Activities.Where(a => a.Activity == "ScheduleCheckIns" && a.Service is var s && plan.Service(s).Intended)
+                        .Select(a => $"{a.Service}: {a.Applicability} ({a.Facts})").DefaultIfEmpty("no service is intended")).ToException();
             }
             var dates = Enumerable.Range(0, MaxMeetings + 1).Select(i => start.Date.AddDays(i * everyDays)).TakeWhile(d => d <= last.Date).ToList();
             if (dates.Count > MaxMeetings)
-                throw new FtError("TooManyCheckIns", FtErrorKind.InvalidArgument, last, $"That is more than {MaxMeetings} check-ins; choose a longer cadence or an earlier end.").ToException();
+                throw WorkflowErrors.TooManyCheckIns(last, MaxMeetings).ToException();
             var id = plan.CheckIns.Count == 0 ? 0 : plan.CheckIns.Max(c => c.Id);
             foreach (var date in dates.Where(d => plan.CheckIns.All(c => c.Date.Date != d)))
                 plan.CheckIns.Add(new CheckIn { Id = ++id, Date = date + at, DurationMinutes = durationMinutes, Services = services.ToList() });

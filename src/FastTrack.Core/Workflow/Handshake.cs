@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
@@ -19,8 +18,7 @@ public static class Handshake
         var handshakeTasks = advice.Evaluation.Tasks.Where(t => catalog.Activity(t.Activity).HandsWorkloadToCsm).ToList();
         if (plan.Csm is null)
         {
-            throw new FtError("NoCsmAssigned", FtErrorKind.InvalidOperation, plan.TenantId,
-                $"{plan.Customer} has no CSM assigned, so there is no one to hand over to. Assign one with Set-FtCustomerPlan -CsmName -CsmEmail.").ToException();
+            throw WorkflowErrors.NoCsmAssigned(plan).ToException();
         }
         IReadOnlyList<M365Service> chosen;
         if (workloads is { Count: > 0 })
@@ -28,13 +26,8 @@ public static class Handshake
             foreach (var workload in workloads)
             {
                 var task = handshakeTasks.FirstOrDefault(t => t.Service == workload)
-                    ?? throw new FtError("NotAHandshakeWorkload", FtErrorKind.InvalidArgument, workload,
-                        $"{workload} is not a Modern Communications workload; the handshake is for {string.Join(", ", handshakeTasks.Select(t => t.Service))}.").ToException();
-                if (!task.Applies)
-                {
-                    throw new FtError("WorkloadNotEnabled", FtErrorKind.InvalidOperation, workload,
-                        $"{plan.Customer}'s {workload} cannot be handed over: {task.Why}.").ToException();
-                }
+                    ?? throw WorkflowErrors.NotAHandshakeWorkload(workload, handshakeTasks.Select(t => t.Service)).ToException();
+                if (!task.Applies) throw WorkflowErrors.WorkloadNotEnabled(plan, workload, task.Why).ToException();
             }
             chosen = workloads;
         }
@@ -43,9 +36,7 @@ public static class Handshake
             chosen = handshakeTasks.Where(t => t.IsOutstanding).Select(t => t.Service).ToList();
             if (chosen.Count == 0)
             {
-                throw new FtError("NoWorkloadToHandOver", FtErrorKind.InvalidOperation, plan.TenantId,
-                    $"{plan.Customer} has no workload waiting for the handshake: " +
-                    string.Join("; ", handshakeTasks.Select(t => $"{t.Service} ({t.Applicability}, {t.Status})")) + ".").ToException();
+                throw WorkflowErrors.NoWorkloadToHandOver(plan, handshakeTasks.Select(t => $"{t.Service} ({t.Applicability}, {t.Status})")).ToException();
             }
         }
         var handed = handshakeTasks.Where(t => chosen.Contains(t.Service)).Select(t => (t.TaskId, t.Service)).ToList();

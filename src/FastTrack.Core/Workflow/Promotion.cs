@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 
@@ -16,21 +15,16 @@ public static class Promotion
         var plan = advice.Plan;
         if (plan.Phase is PlanPhase.SuccessReview or PlanPhase.Closed)
         {
-            throw new FtError("AlreadyPromoted", FtErrorKind.InvalidOperation, plan.TenantId,
-                $"{plan.Customer} is already in the {plan.Phase} phase.").ToException();
+            throw WorkflowErrors.AlreadyPromoted(plan).ToException();
         }
         var failing = advice.Criteria.Where(c => c.Gates && !c.IsMet).ToList();
         if (failing.Count > 0 && !force)
         {
-            throw new FtError("SuccessCriteriaNotMet", FtErrorKind.InvalidOperation, plan.TenantId,
-                $"{plan.Customer} cannot move to the success review yet: " +
-                string.Join("; ", failing.Select(c => $"{c.Id} is {c.Result} ({c.Evidence})")) +
-                ". Meet them, or use -Force with -Reason to record why the customer moves on anyway.").ToException();
+            throw WorkflowErrors.SuccessCriteriaNotMet(plan, failing).ToException();
         }
         if (failing.Count > 0 && string.IsNullOrWhiteSpace(reason))
         {
-            throw new FtError("ReasonRequired", FtErrorKind.InvalidArgument, plan.TenantId,
-                $"Forcing {plan.Customer} to the success review with {failing.Count} criteria not met needs a -Reason, kept in the plan.").ToException();
+            throw WorkflowErrors.ReasonRequired(plan, failing.Count).ToException();
         }
         var failed = failing.Select(c => $"{c.Id}: {c.Result}").ToList();
         return PlanChanges.ChangePhase(PlanPhase.SuccessReview, by, now, failing.Count > 0, reason, failed);

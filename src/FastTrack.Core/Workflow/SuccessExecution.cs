@@ -16,35 +16,30 @@ namespace FastTrack.Core.Workflow;
 /// the write, so -WhatIf shows the same result a real run would.</summary>
 public sealed class SuccessExecution
 {
-    private SuccessExecution(SuccessExecutionResult result, Action<CustomerPlan> change)
+    private SuccessExecution(SuccessExecutionResult result, Action<CustomerPlan> change, Errors.FtError? withheld)
     {
         Result = result;
         Change = change;
+        Withheld = withheld;
     }
 
     public SuccessExecutionResult Result { get; }
+    /// <summary>SnapshotIncomplete when the measured snapshots are held back (see <see cref="SnapshotPolicy"/>).</summary>
+    public Errors.FtError? Withheld { get; }
     /// <summary>The change to save: the snapshot (unless withheld) and this run's record.</summary>
     public Action<CustomerPlan> Change { get; }
 
     public static SuccessExecution Prepare(CustomerPlan plan, PlaybookCatalog catalog, IUsageDataSource? source, DateTimeOffset now,
         CultureInfo culture, DateTime? asOf = null, bool allowPartial = false, CancellationToken cancellationToken = default, bool allowOtherOrganisation = false)
     {
-        var measured = new List<ActiveUsage>();
-        var failures = new List<Errors.FtError>();
-        if (source is not null)
-        {
-            foreach (var outcome in new PlanMeasurement(catalog, plan, allowOtherOrganisation: allowOtherOrganisation).Measure(source, asOf, null, cancellationToken))
-            {
-                if (outcome.Succeeded) measured.Add(outcome.Value!);
-                else failures.Add(outcome.Error!);
-            }
-        }
-        var withheld = failures.Count > 0 && !allowPartial;
+        var snapshots = source is null ? null
+            : SnapshotPolicy.Decide(plan, new PlanMeasurement(catalog, plan, allowOtherOrganisation: allowOtherOrganisation).Measure(source, asOf, null, cancellationToken), allowPartial);
+        var toSave = snapshots?.ToSave ?? new ActiveUsage[0];
         var today = now.LocalDateTime.Date;
         var notMeasured = source is null ? NotMeasured(plan) : null;
         Action<CustomerPlan> change = p =>
         {
-            if (!withheld && measured.Count > 0) PlanChanges.RecordUsage(measured, now)(p);
+            if (toSave.Count > 0) PlanChanges.RecordUsage(toSave, now)(p);
             p.LastRun = Record(PlanAdvice.For(p, catalog, today, culture), now);
             p.LastRun.Source = source?.Description;
             p.LastRun.NotMeasured = notMeasured;
@@ -61,15 +56,15 @@ public sealed class SuccessExecution
             RunOn = now,
             Source = source?.Description,
             NotMeasured = notMeasured,
-            Measured = measured,
-            Failures = failures,
-            SnapshotWithheld = withheld && measured.Count > 0,
+            Measured = snapshots?.Measured ?? new ActiveUsage[0],
+            Failures = snapshots?.Failures ?? new Errors.FtError[0],
+            SnapshotWithheld = snapshots?.Withheld is not null,
             NextActions = advice.Actions,
             Criteria = advice.Criteria,
             Phase = after.Phase,
             Changes = Compare(plan.LastRun, after, advice),
         };
-        return new SuccessExecution(result, change);
+        return new SuccessExecution(result, change, snapshots?.Withheld);
     }
 
     /// <summary>Writes the change to the plan (the store re-applies it on the latest copy under its lock);

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using FastTrack.Core.Errors;
 
 namespace FastTrack.Core.Workspaces;
 
@@ -42,9 +41,7 @@ internal sealed class FileLock : IDisposable
             }
             catch (IOException ex) when (IsContention(ex))
             {
-                throw new FtError("PlanLocked", FtErrorKind.ResourceBusy, what,
-                    $"{what} is being changed by {ReadOwner(ownerPath)}; gave up after {timeout.TotalSeconds:0.#} s. " +
-                    "Try again when that change is done, or give more time with -LockTimeout.").ToException(ex);
+                throw WorkspaceErrors.PlanLocked(what, ReadOwner(ownerPath), timeout).ToException(ex);
             }
         }
     }

@@ -42,18 +42,12 @@ public sealed class Workspace
     /// <summary>File names come from the tenant id, never from user text.</summary>
     public string PlanPath(Guid tenantId) => Path.Combine(PlansDirectory, tenantId.ToString("D") + ".json");
 
-    /// <summary>The error for reading a workspace that is not there.</summary>
-    public FtError NotFound() => new("WorkspaceNotFound", FtErrorKind.ObjectNotFound, Root,
-        $"The workspace '{Root}' does not exist. Check -Workspace (or $env:{EnvironmentVariable}) and that its share is mounted; " +
-        "New-FtCustomerPlan creates a workspace with its first plan.");
-
     public override string ToString() => Root;
 
     private static string Validate(string root)
     {
         string Shown() => root.Length > 80 ? root.Substring(0, 77) + "..." : root;
-        FtException Invalid(string why) => new FtError("WorkspaceInvalid", FtErrorKind.InvalidArgument, Shown(),
-            $"The workspace '{Shown().Replace("\0", "\\0")}' cannot be used: {why}. Give -Workspace (or ${EnvironmentVariable}) the path of a folder.").ToException();
+        FtException Invalid(string why) => WorkspaceErrors.WorkspaceInvalid(Shown(), why).ToException();
 
         if (string.IsNullOrWhiteSpace(root)) throw Invalid("the path is empty");
         if (root.IndexOf('\0') >= 0) throw Invalid("the path holds a NUL character");

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using FastTrack.Core.Graph;
 
 namespace FastTrack.PowerShell.Completion;
 
@@ -12,7 +11,7 @@ public sealed class ConnectionCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionResults.Matching(wordToComplete, TenantConnections.All
+        CompletionResults.Matching(wordToComplete, Infrastructure.FtSession.Connections.All
             .Select(c => (c.TenantId.ToString(), c.TenantId.ToString(), c.ToString(),
                 new[] { c.TenantId.ToString(), c.DisplayName ?? "", c.DefaultDomain ?? "" })));
 }

@@ -1,20 +1,39 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Workspaces;
 
 namespace FastTrack.PowerShell.Completion;
 
-/// <summary>The readable plans of the workspace the command line names (-Workspace), for completers.</summary>
+/// <summary>The readable plans of the workspace the command line names (-Workspace), for completers: the path is
+/// resolved as the command will resolve it, against $PWD and through PowerShell drives.</summary>
 internal static class WorkspacePlans
 {
     public static IEnumerable<CustomerPlan> From(IDictionary fakeBoundParameters)
     {
-        var explicitRoot = fakeBoundParameters.Contains("Workspace") ? fakeBoundParameters["Workspace"]?.ToString() : null;
-        return new PlanStore(Workspace.Resolve(explicitRoot), PlaybookCatalog.Default).ReadAll()
+        var given = fakeBoundParameters.Contains("Workspace") ? fakeBoundParameters["Workspace"]?.ToString() : null;
+        Workspace workspace;
+        try
+        {
+            workspace = Workspace.Resolve(given is null ? null : ProviderPath(given));
+        }
+        catch (Exception)
+        {
+            return Enumerable.Empty<CustomerPlan>(); // a completer offers nothing rather than fail the prompt
+        }
+        return new PlanStore(workspace, PlaybookCatalog.Default).ReadAll()
             .Where(o => o.Succeeded)
             .Select(o => o.Value!);
+    }
+
+    // Completers get no SessionState; the running pipeline's is reached through a script block, which runs in it.
+    private static string ProviderPath(string path)
+    {
+        var resolved = ScriptBlock.Create("param($p) $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($p)").Invoke(path);
+        return resolved.Count == 1 && resolved[0]?.BaseObject is string full ? full : path;
     }
 }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
 using System.Threading.Tasks;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
@@ -27,7 +26,6 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
     private const string AccessTokenSet = "AccessToken";
     private const string SampleSet = "Sample";
 
-    private readonly CancellationTokenSource _stop = new();
 
     /// <summary>The tenant id or one of its domains.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = CertificateThumbprintSet)]
@@ -107,7 +105,7 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
         WriteVerbose($"Connecting to {TenantId ?? "the tenant"} with {request.Method} at {request.Endpoint.GetLeftPart(UriPartial.Authority)}.");
 
         // Sign-in runs off the pipeline thread so a device-code prompt can be shown while it waits.
-        var connecting = Task.Run(() => TenantConnector.Connect(request, new GraphOptions(), _stop.Token));
+        var connecting = Task.Run(() => TenantConnector.Connect(request, new GraphOptions { Clock = Context.Clock }, StopToken));
         while (!connecting.IsCompleted)
         {
             if (prompts.TryTake(out var prompt, 200)) WriteWarning(prompt);
@@ -128,16 +126,14 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
             throw new PipelineStoppedException();
         }
         foreach (var line in connection.DrainLog()) WriteVerbose(line);
-        TenantConnections.Add(connection);
+        Context.Connections.Add(connection);
         if (connection.ReportsConcealNames == true)
         {
-            WriteWarning($"{connection.DisplayName} conceals user names in its reports (admin/reportSettings). AU counts stay right; users cannot be named. This module never changes the setting.");
+            WriteWarning($"{connection.DisplayName} conceals user names in its reports (admin/reportSettings). AU counts stay right; users cannot be named. {Core.Usage.UsageErrors.ShowNamesAdvice}");
         }
         WriteVerbose($"Connected to {connection}.");
         if (PassThru) WriteObject(connection);
     }
-
-    protected override void StopProcessing() => _stop.Cancel();
 
     // A job, a remote session or `pwsh -NonInteractive` must fail rather than wait for a person.
     private bool SessionIsNonInteractive()

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.Graph;
 using FastTrack.PowerShell.Infrastructure;
@@ -19,16 +20,17 @@ public sealed class DisconnectFtTenantCommand : FtCmdlet
 
     protected override void ProcessRecord()
     {
-        var targets = All ? System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(TenantConnections.All, c => c.TenantId)) : TenantId;
+        var connections = Context.Connections;
+        var targets = All ? connections.All.Select(c => c.TenantId).ToArray() : TenantId;
         foreach (var id in targets)
         {
-            var connection = TenantConnections.Find(id);
+            var connection = connections.Find(id);
             if (connection is null)
             {
-                WriteFtError(new Core.Errors.FtError("ConnectionNotFound", Core.Errors.FtErrorKind.ObjectNotFound, id, $"Tenant {id} is not connected in this session."));
+                WriteFtError(GraphErrors.ConnectionNotFound(id, connections.All));
                 continue;
             }
-            if (ShouldProcess(connection.ToString(), "Disconnect")) TenantConnections.Remove(id);
+            if (ShouldProcess(connection.ToString(), "Disconnect")) connections.Remove(id);
         }
     }
 }

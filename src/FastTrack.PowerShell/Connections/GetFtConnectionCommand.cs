@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.Graph;
 using FastTrack.PowerShell.Infrastructure;
@@ -19,14 +18,13 @@ public sealed class GetFtConnectionCommand : FtCmdlet
     {
         if (TenantId is null)
         {
-            WriteObject(TenantConnections.All, enumerateCollection: true);
+            WriteObject(Context.Connections.All, enumerateCollection: true);
             return;
         }
         foreach (var id in TenantId)
         {
-            if (TenantConnections.Find(id) is { } connection) WriteObject(connection);
-            else WriteFtError(new Core.Errors.FtError("ConnectionNotFound", Core.Errors.FtErrorKind.ObjectNotFound, id,
-                $"Tenant {id} is not connected in this session. Connected: {(TenantConnections.All.Count == 0 ? "none" : string.Join(", ", TenantConnections.All.Select(c => c.TenantId)))}."));
+            if (Context.Connections.Find(id) is { } connection) WriteObject(connection);
+            else WriteFtError(GraphErrors.ConnectionNotFound(id, Context.Connections.All));
         }
     }
 }

@@ -1,16 +1,29 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Threading;
 using FastTrack.Core.Errors;
+using FastTrack.Core.Playbook;
 
 namespace FastTrack.PowerShell.Infrastructure;
 
-/// <summary>What every FastTrack cmdlet shares: turning core errors into ErrorRecords with a stable id,
-/// a category and a target, and the culture output is named in.</summary>
+/// <summary>What every FastTrack cmdlet shares: its <see cref="InvocationContext"/>, turning core errors into
+/// ErrorRecords with a stable id, a category and a target, and stopping long work on Ctrl+C.</summary>
 public abstract class FtCmdlet : PSCmdlet
 {
-    /// <summary>The culture for names and messages; defaults to $PSUICulture.</summary>
-    protected CultureInfo OutputCulture(CultureInfo? requested) => requested ?? CultureInfo.CurrentUICulture;
+    private readonly CancellationTokenSource _stop = new();
+    private InvocationContext? _context;
+
+    /// <summary>The playbook, the time, the culture and the connections of this invocation, resolved once.</summary>
+    protected InvocationContext Context => _context ??= new InvocationContext(PlaybookCatalog.Default, () => DateTimeOffset.Now, CultureInfo.CurrentUICulture, FtSession.Connections);
+
+    /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing); long reads and Graph calls watch it.</summary>
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>The culture for names and messages: -Culture when given, else $PSUICulture.</summary>
+    protected CultureInfo OutputCulture(CultureInfo? requested) => requested ?? Context.Culture;
 
     protected void WriteOutcome<T>(Outcome<T> outcome)
     {
@@ -40,42 +53,21 @@ public abstract class FtCmdlet : PSCmdlet
         }
     }
 
-    /// <summary>The file an export cmdlet is asked to write, resolved against the PowerShell location;
-    /// a folder, or an existing file without -Force, stops the cmdlet before anything is done.</summary>
-    protected string ExportPath(string path, bool force)
+    /// <summary>Runs work that must succeed for the cmdlet to go on; a core failure stops it.</summary>
+    protected T Require<T>(Func<T> work)
     {
-        string full;
         try
         {
-            full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            return work();
         }
-        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is DriveNotFoundException)
+        catch (FtException ex)
         {
-            ThrowFtError(new FtError("PathInvalid", FtErrorKind.InvalidArgument, path, $"-Path cannot be used: {ex.Message}"), ex);
-            throw;
+            ThrowFtError(ex.Error, ex);
+            throw; // not reached: ThrowTerminatingError does not return
         }
-        if (System.IO.Directory.Exists(full))
-            ThrowFtError(new FtError("PathIsFolder", FtErrorKind.InvalidArgument, full, $"'{full}' is a folder; give the path of the file to write."));
-        if (System.IO.File.Exists(full) && !force)
-            ThrowFtError(new FtError("FileExists", FtErrorKind.ResourceExists, full, $"'{full}' exists; use -Force to overwrite it."));
-        var folder = System.IO.Path.GetDirectoryName(full);
-        if (folder is not null && !System.IO.Directory.Exists(folder))
-            ThrowFtError(new FtError("FolderNotFound", FtErrorKind.ObjectNotFound, folder, $"The folder '{folder}' does not exist; create it, or give a path in an existing folder."));
-        return full;
     }
 
-    /// <summary>Writes an export atomically; a disk or permission failure is an error naming the file.</summary>
-    protected void WriteFile(string path, string content)
-    {
-        try
-        {
-            Core.Workspaces.AtomicFile.Write(path, content, ownerOnly: false);
-        }
-        catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
-        {
-            ThrowFtError(new FtError("FileWriteFailed", FtErrorKind.WriteError, path, $"'{path}' could not be written: {ex.Message}"), ex);
-        }
-    }
+    protected void Require(Action work) => Require(() => { work(); return true; });
 
     internal static ErrorRecord ToErrorRecord(FtError error, Exception? inner)
     {

@@ -25,6 +25,6 @@ public sealed class AddFtBlockerCommand : FtPlanChangeCmdlet
     protected override void ProcessRecord()
     {
         var service = Service is null ? (Core.Playbook.M365Service?)null : ResolveService(Service);
-        _ = ChangePlan($"Add blocker: {Description}", PlanChanges.AddBlocker(service, Description, Category, Owner, Opened ?? DateTime.Today));
+        _ = ChangePlan($"Add blocker: {Description}", PlanChanges.AddBlocker(service, Description, Category, Owner, Opened ?? Context.Today));
     }
 }

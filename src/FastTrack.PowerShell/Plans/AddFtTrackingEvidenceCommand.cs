@@ -33,6 +33,6 @@ public sealed class AddFtTrackingEvidenceCommand : FtPlanChangeCmdlet
     {
         var services = Service is null ? Array.Empty<Core.Playbook.M365Service>() : ResolveServices(Service);
         _ = ChangePlan($"Record that {ShownBy} showed how to track adoption with {Tool}",
-            PlanChanges.AddTrackingEvidence(Tool, Date ?? DateTime.Today, ShownBy, ShownTo, services, Notes));
+            PlanChanges.AddTrackingEvidence(Tool, Date ?? Context.Today, ShownBy, ShownTo, services, Notes));
     }
 }

@@ -25,6 +25,6 @@ public sealed class AddFtTrainingCommand : FtPlanChangeCmdlet
     protected override void ProcessRecord()
     {
         var service = ResolveService(Service);
-        _ = ChangePlan($"Record {service} training for {Audience}", PlanChanges.AddTraining(service, Date ?? DateTime.Today, Audience, Attendees));
+        _ = ChangePlan($"Record {service} training for {Audience}", PlanChanges.AddTraining(service, Date ?? Context.Today, Audience, Attendees));
     }
 }

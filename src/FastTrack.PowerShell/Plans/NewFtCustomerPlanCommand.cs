@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
@@ -49,7 +48,7 @@ public sealed class NewFtCustomerPlanCommand : FtWorkspaceCmdlet
         var intended = ResolveServices(IntendedService ?? Array.Empty<string>());
         Guard(() =>
         {
-            var plan = CustomerPlan.New(PlaybookCatalog.Default, TenantId, Customer, DateTimeOffset.Now);
+            var plan = CustomerPlan.New(Context.Catalog, TenantId, Customer, Context.Now);
             new PlanUpdate
             {
                 PrimaryDomain = PrimaryDomain,
@@ -61,7 +60,7 @@ public sealed class NewFtCustomerPlanCommand : FtWorkspaceCmdlet
                 Phase = Phase,
                 Services = intended,
                 Intended = intended.Count > 0 ? true : null,
-            }.ApplyTo(plan, DateTime.Today);
+            }.ApplyTo(plan, Context.Today);
             var created = Store.Create(plan, p => ShouldProcess($"{p.Customer} ({p.TenantId})", $"Create customer success plan in {Store.Workspace}"));
             if (created is not null) WriteObject(created);
         });

@@ -20,5 +20,5 @@ public sealed class ResolveFtBlockerCommand : FtPlanChangeCmdlet
     [Parameter] public DateTime? ResolvedOn { get; set; }
 
     protected override void ProcessRecord() =>
-        _ = ChangePlan($"Resolve blocker #{Id}: {Resolution}", PlanChanges.ResolveBlocker(Id, Resolution, ResolvedOn ?? DateTime.Today));
+        _ = ChangePlan($"Resolve blocker #{Id}: {Resolution}", PlanChanges.ResolveBlocker(Id, Resolution, ResolvedOn ?? Context.Today));
 }

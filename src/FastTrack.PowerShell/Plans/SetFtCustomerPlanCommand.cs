@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Usage;
 using FastTrack.PowerShell.Completion;
@@ -64,9 +63,8 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
         };
         if (update.ChangesServices && update.Services is null)
         {
-            ThrowFtError(new FtError("ServiceRequired", FtErrorKind.InvalidArgument, null,
-                "-Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to services: name them with -Service."));
+            ThrowFtError(CmdletErrors.ServiceRequired());
         }
-        _ = ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, DateTime.Today));
+        _ = ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, Context.Today));
     }
 }

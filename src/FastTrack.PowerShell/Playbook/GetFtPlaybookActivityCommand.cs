@@ -26,7 +26,7 @@ public sealed class GetFtPlaybookActivityCommand : FtCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var outcome in new PlaybookQuery(PlaybookCatalog.Default).Activities(Name, Service, OutputCulture(Culture)))
+        foreach (var outcome in new PlaybookQuery(Context.Catalog).Activities(Name, Service, OutputCulture(Culture)))
         {
             WriteOutcome(outcome);
         }

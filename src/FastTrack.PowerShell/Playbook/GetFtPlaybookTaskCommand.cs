@@ -35,7 +35,7 @@ public sealed class GetFtPlaybookTaskCommand : FtCmdlet
     protected override void ProcessRecord()
     {
         bool? mandatory = MyInvocation.BoundParameters.ContainsKey(nameof(Mandatory)) ? Mandatory.IsPresent : null;
-        foreach (var outcome in new PlaybookQuery(PlaybookCatalog.Default).Tasks(Id, Service, Activity, mandatory, OutputCulture(Culture)))
+        foreach (var outcome in new PlaybookQuery(Context.Catalog).Tasks(Id, Service, Activity, mandatory, OutputCulture(Culture)))
         {
             WriteOutcome(outcome);
         }

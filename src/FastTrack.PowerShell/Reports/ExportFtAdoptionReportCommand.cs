@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using FastTrack.Core.Errors;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.AdoptionReports;
 using FastTrack.PowerShell.Infrastructure;
@@ -37,21 +35,20 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
 
     protected override void EndProcessing()
     {
-        var path = ExportPath(Path, Force);
+        var path = Require(() => ExportFile.Resolve(SessionState, Path, Force));
         if (_plans.Count == 0)
         {
             // Never an empty portfolio over yesterday's: no plan was read (the errors above say why).
-            ThrowFtError(new FtError("NoPlanToReport", FtErrorKind.ObjectNotFound, path,
-                $"No plan could be read, so '{path}' was not written. Check the errors above, -Workspace, or the plans piped in."));
+            ThrowFtError(CmdletErrors.NoPlanToReport(path));
         }
         var format = Format ?? (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Markdown : ReportFormat.Html);
         var what = _plans.Count == 1 ? $"the adoption report of {_plans[0].Customer}" : $"the adoption portfolio of {_plans.Count} customers";
         if (!ShouldProcess(path, $"Write {what} ({format})")) return;
-        var report = AdoptionReport.For(_plans, PlaybookCatalog.Default, DateTimeOffset.Now, OutputCulture(Culture));
+        var report = AdoptionReport.For(_plans, Context.Catalog, Context.Now, OutputCulture(Culture));
         var text = new StringWriter(CultureInfo.InvariantCulture);
         if (format == ReportFormat.Markdown) MarkdownAdoptionReport.Write(report, text);
         else HtmlAdoptionReport.Write(report, text);
-        WriteFile(path, text.ToString());
+        Require(() => ExportFile.Write(path, text.ToString()));
         if (PassThru) WriteObject(new FileInfo(path));
     }
 }

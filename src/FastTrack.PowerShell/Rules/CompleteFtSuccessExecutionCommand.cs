@@ -1,7 +1,4 @@
-using System;
-using System.Globalization;
 using System.Management.Automation;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Infrastructure;
@@ -20,7 +17,7 @@ public sealed class CompleteFtSuccessExecutionCommand : FtPlanChangeCmdlet
     protected override void ProcessRecord() =>
         _ = ChangePlan("Promote to Conduct Success Review (task 3735)", plan =>
         {
-            var advice = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, CultureInfo.CurrentUICulture);
-            Promotion.ToSuccessReview(advice, Force, Reason, Environment.UserName, DateTimeOffset.Now)(plan);
+            var advice = PlanAdvice.For(plan, Context.Catalog, Context.Today, Context.Culture);
+            Promotion.ToSuccessReview(advice, Force, Reason, Context.User, Context.Now)(plan);
         });
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using FastTrack.Core.Workflow;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.PowerShell.Infrastructure;
 
@@ -32,10 +31,10 @@ public sealed class ExportFtCheckInCalendarCommand : FtPlanInputCmdlet
 
     protected override void EndProcessing()
     {
-        var path = ExportPath(Path, Force);
-        var events = CheckInCalendar.Events(_plans, PlaybookCatalog.Default, (From ?? DateTime.Today).Date, DateTime.Today);
+        var path = Require(() => ExportFile.Resolve(SessionState, Path, Force));
+        var events = CheckInCalendar.Events(_plans, Context.Catalog, (From ?? Context.Today).Date, Context.Today);
         if (!ShouldProcess(path, $"Write {events.Count} check-in(s) of {_plans.Count} plan(s)")) return;
-        WriteFile(path, IcsWriter.Write(events, DateTimeOffset.UtcNow));
+        Require(() => ExportFile.Write(path, IcsWriter.Write(events, Context.Now.ToUniversalTime())));
         if (PassThru) WriteObject(new FileInfo(path));
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using FastTrack.Core.Plans;
 using FastTrack.PowerShell.Infrastructure;
@@ -15,6 +14,6 @@ public sealed class GetFtCheckInCommand : FtPlanInputCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var checkIn in CheckInQuery.Run(InputPlans(), Unrecorded, DateTime.Today)) WriteObject(checkIn);
+        foreach (var checkIn in CheckInQuery.Run(InputPlans(), Unrecorded, Context.Today)) WriteObject(checkIn);
     }
 }

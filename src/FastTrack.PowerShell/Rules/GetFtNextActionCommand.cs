@@ -1,7 +1,5 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Infrastructure;
@@ -23,7 +21,7 @@ public sealed class GetFtNextActionCommand : FtPlanInputCmdlet
                 WriteVerbose($"{plan.Customer} is in the {plan.Phase} phase: the success execution playbook has no next actions for it.");
                 continue;
             }
-            foreach (var action in PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, OutputCulture(Culture)).Actions)
+            foreach (var action in PlanAdvice.For(plan, Context.Catalog, Context.Today, OutputCulture(Culture)).Actions)
                 WriteObject(action);
         }
     }

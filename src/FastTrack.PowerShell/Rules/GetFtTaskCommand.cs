@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
@@ -23,7 +22,7 @@ public sealed class GetFtTaskCommand : FtPlanInputCmdlet
         var services = Service is null ? null : ResolveServices(Service);
         foreach (var plan in InputPlans())
         {
-            var tasks = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, OutputCulture(null)).Evaluation.Tasks
+            var tasks = PlanAdvice.For(plan, Context.Catalog, Context.Today, OutputCulture(null)).Evaluation.Tasks
                 .Where(t => (Id is null || Id.Contains(t.TaskId)) && (services is null || services.Contains(t.Service)) && (!Outstanding || t.IsOutstanding));
             WriteObject(tasks, enumerateCollection: true);
         }

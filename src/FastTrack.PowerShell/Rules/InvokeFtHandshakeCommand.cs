@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
@@ -32,13 +31,13 @@ public sealed class InvokeFtHandshakeCommand : FtPlanChangeCmdlet
         IReadOnlyList<M365Service> handed = Array.Empty<M365Service>();
         var updated = ChangePlan($"Conduct the CSM handshake ({Status})", plan =>
         {
-            var advice = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, CultureInfo.CurrentUICulture);
-            var (change, chosen) = Handshake.Plan(advice, workloads, status, DateTime.Today);
+            var advice = PlanAdvice.For(plan, Context.Catalog, Context.Today, Context.Culture);
+            var (change, chosen) = Handshake.Plan(advice, workloads, status, Context.Today);
             change(plan);
             handed = chosen;
         });
         if (updated is null) return;
-        var after = PlanAdvice.For(updated, PlaybookCatalog.Default, DateTime.Today, CultureInfo.CurrentUICulture);
+        var after = PlanAdvice.For(updated, Context.Catalog, Context.Today, Context.Culture);
         foreach (var note in Handshake.Notes(after, handed))
             WriteObject(AsMarkdown ? note.ToMarkdown() : note);
     }

@@ -1,17 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using FastTrack.Core.Concurrency;
-using FastTrack.Core.Errors;
-using FastTrack.Core.Playbook;
-using FastTrack.Core.Plans;
-using FastTrack.Core.Workspaces;
-using FastTrack.PowerShell.Infrastructure;
 using FastTrack.Core.Measurement;
+using FastTrack.Core.Plans;
 using FastTrack.Core.Workflow;
+using FastTrack.PowerShell.Infrastructure;
 
 namespace FastTrack.PowerShell.Rules;
 
@@ -23,18 +16,15 @@ namespace FastTrack.PowerShell.Rules;
 [OutputType(typeof(SuccessExecutionResult))]
 public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly List<CustomerPlan> _plans = new();
-    private Workspace? _workspace;
-    private string? _folder;
-    private CultureInfo? _culture;
+    private UsageSourceRequest? _request;
 
     /// <summary>A folder of exported reports (one tenant's: other plans are refused).</summary>
     [Parameter] [ValidateNotNullOrEmpty] public string? Path { get; set; }
 
     [Parameter] public SwitchParameter Sample { get; set; }
 
-    [Parameter] public DateTime? AsOf { get; set; }
+    [Parameter] public System.DateTime? AsOf { get; set; }
 
     [Parameter] public SwitchParameter AllowPartial { get; set; }
     /// <summary>Measure each plan even when the reports' users are of another domain than the plan's.</summary>
@@ -46,60 +36,29 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 
     protected override void BeginProcessing()
     {
-        _workspace = ResolveWorkspace();
-        _folder = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        _culture = OutputCulture(Culture);
+        var folder = ProviderPath(Path);
+        _request = Require(() => new UsageSourceRequest(folder, Sample));
     }
 
     protected override void ProcessRecord() => _plans.AddRange(InputPlans());
 
-    protected override void EndProcessing()
-    {
-        var done = 0;
-        try
-        {
-            foreach (var run in Throttled.Run(_plans, ThrottleLimit, Prepare, _stop.Token))
-            {
-                var plan = run.Item;
-                WriteProgress(new ProgressRecord(2, "Running the playbook", $"{++done} of {_plans.Count} plans") { PercentComplete = done * 100 / _plans.Count, CurrentOperation = plan.Customer });
-                WriteConnectionLog(plan.TenantId);
-                if (run.Error is FtException failed) { WriteFtError(failed.Error); continue; }
-                if (run.Error is OperationCanceledException) throw new PipelineStoppedException();
-                if (run.Error is not null) throw run.Error;
-                Guard(() => Finish(run.Result!));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
-        finally
-        {
-            WriteProgress(new ProgressRecord(2, "Running the playbook", "Done") { RecordType = ProgressRecordType.Completed });
-        }
-    }
-
-    protected override void StopProcessing() => _stop.Cancel();
+    protected override void EndProcessing() =>
+        ForEachPlanThrottled(_plans, ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
 
     // Off the pipeline thread: no SessionState, no Write*.
-    private (SuccessExecution Run, string? Source) Prepare(CustomerPlan plan, CancellationToken token)
+    private SuccessExecution Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
     {
-        var source = UsageSources.For(plan, _folder, Sample, _workspace!, token);
-        return (SuccessExecution.Prepare(plan, PlaybookCatalog.Default, source, DateTimeOffset.Now, _culture!, AsOf, AllowPartial, token, Force), source?.Description);
+        var source = UsageSources.TryResolve(_request!, plan, token);
+        return SuccessExecution.Prepare(plan, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force);
     }
 
-    private void Finish((SuccessExecution Run, string? Source) prepared)
+    private void Finish(SuccessExecution run)
     {
-        var (run, source) = prepared;
         var result = run.Result;
         if (result.NotMeasured is { } why) WriteWarning(why);
-        else WriteVerbose($"{result.Customer}: measured from {source}.");
+        else WriteVerbose($"{result.Customer}: measured from {result.Source}.");
         foreach (var failure in result.Failures) WriteFtError(failure);
-        if (result.SnapshotWithheld)
-        {
-            WriteFtError(new FtError("SnapshotIncomplete", FtErrorKind.InvalidResult, result.TenantId,
-                $"No AU snapshot was saved for {result.Customer}: {string.Join(", ", result.Failures.Select(f => f.Target))} could not be measured. Use -AllowPartial to save the rest."));
-        }
+        if (run.Withheld is { } withheld) WriteFtError(withheld);
         var measured = result.SnapshotWithheld ? 0 : result.Measured.Count;
         run.Save(Store, p => ShouldProcess($"{p.Customer} ({p.TenantId})",
             measured > 0 ? $"Save {measured} AU snapshot{(measured == 1 ? "" : "s")} and this run of the playbook" : "Save this run of the playbook"));

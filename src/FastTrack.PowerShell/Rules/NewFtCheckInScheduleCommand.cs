@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.PowerShell.Infrastructure;
 using FastTrack.Core.Workflow;
@@ -20,5 +19,5 @@ public sealed class NewFtCheckInScheduleCommand : FtPlanChangeCmdlet
 
     protected override void ProcessRecord() =>
         _ = ChangePlan($"Schedule success check-ins every {EveryDays} days",
-            CheckInScheduler.Schedule(PlaybookCatalog.Default, DateTime.Today, (Start ?? DateTime.Today.AddDays(1)).Date, EveryDays, Until, At, DurationMinutes));
+            CheckInScheduler.Schedule(Context.Catalog, Context.Today, (Start ?? Context.Today.AddDays(1)).Date, EveryDays, Until, At, DurationMinutes));
 }

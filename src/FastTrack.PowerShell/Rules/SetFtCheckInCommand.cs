@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using FastTrack.Core.Plans;
 using FastTrack.PowerShell.Infrastructure;
@@ -19,5 +18,5 @@ public sealed class SetFtCheckInCommand : FtPlanChangeCmdlet
     [Parameter] public string? Notes { get; set; }
 
     protected override void ProcessRecord() =>
-        _ = ChangePlan($"Record check-in #{Id} as {Status}", PlanChanges.RecordCheckIn(Id, Status, Notes, Environment.UserName, DateTimeOffset.Now));
+        _ = ChangePlan($"Record check-in #{Id} as {Status}", PlanChanges.RecordCheckIn(Id, Status, Notes, Context.User, Context.Now));
 }

@@ -35,6 +35,6 @@ public sealed class SetFtTaskCommand : FtPlanChangeCmdlet
     {
         var service = Service is null ? (Core.Playbook.M365Service?)null : ResolveService(Service);
         _ = ChangePlan($"Update FTOP task {Id}{(Status is null ? "" : $" to {Status}")}",
-            PlanChanges.SetTask(Id, service, Status, Owner, Due, DoneOn, Note, Reason, DateTime.Today));
+            PlanChanges.SetTask(Id, service, Status, Owner, Due, DoneOn, Note, Reason, Context.Today));
     }
 }

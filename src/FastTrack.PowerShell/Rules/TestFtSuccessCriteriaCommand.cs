@@ -1,7 +1,5 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
-using FastTrack.Core.Playbook;
 using FastTrack.Core.Rules;
 using FastTrack.PowerShell.Infrastructure;
 
@@ -20,7 +18,7 @@ public sealed class TestFtSuccessCriteriaCommand : FtPlanInputCmdlet
     {
         foreach (var plan in InputPlans())
         {
-            var criteria = PlanAdvice.For(plan, PlaybookCatalog.Default, DateTime.Today, OutputCulture(Culture)).Criteria;
+            var criteria = PlanAdvice.For(plan, Context.Catalog, Context.Today, OutputCulture(Culture)).Criteria;
             if (Quiet) WriteObject(SuccessCriteria.AllowPromotion(criteria));
             else WriteObject(criteria, enumerateCollection: true);
         }

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Usage.People;
@@ -25,7 +23,6 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
     private const string PathSet = "Path";
     private const string SampleSet = "Sample";
 
-    private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, string?> _cohort = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Users (objects from Get-EXOMailbox, Get-User, Get-TeamUser, Get-MgUser, Import-Csv) or UPNs.</summary>
@@ -72,17 +69,15 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
             _cohort[identity] = UserIdentity.Group(InputObject, GroupBy);
             (_grouping ??= new GroupByCheck(GroupBy)).Saw(InputObject);
         }
-        else WriteFtError(MeasureFtActiveUsageCommand.UserIdentityMissing(InputObject));
+        else WriteFtError(CmdletErrors.UserIdentityMissing(InputObject));
     }
 
     protected override void EndProcessing()
     {
         if (MyInvocation.ExpectingInput && _cohort.Count == 0) return;
         if (_grouping?.Warning() is { } grouping) WriteWarning(grouping);
-        var services = Service is null ? PlaybookCatalog.Default.Services.Select(s => s.Id).ToList() : ResolveServices(Service);
-        IUsageDataSource source;
-        try { source = Source(); }
-        catch (FtException ex) { ThrowFtError(ex.Error, ex); return; }
+        var services = Service is null ? Context.Catalog.Services.Select(s => s.Id).ToList() : ResolveServices(Service);
+        var source = Source();
         SkippedFileNotes.Write(this, source);
         var onlyInactive = Inactive || InactiveSince is not null || AsTrainingList;
         var training = new Dictionary<(M365Service, string?), List<string>>();
@@ -104,7 +99,7 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
                     list.Add(user.UserPrincipalName);
                 }
                 else WriteObject(user);
-            }, new ReportProgress(this, 3, "Reading user activity"), _stop.Token));
+            }, new ReportProgress(this, 3, "Reading user activity"), StopToken));
             WriteConnectionLog(source.TenantId);
         }
         WriteProgress(new ProgressRecord(3, "Reading user activity", "Done") { RecordType = ProgressRecordType.Completed });
@@ -112,20 +107,9 @@ public sealed class GetFtUserActivityCommand : FtWorkspaceCmdlet
             WriteObject(new TrainingList(entry.Key.Item1, entry.Key.Item2, entry.Value));
     }
 
-    protected override void StopProcessing() => _stop.Cancel();
-
     private IUsageDataSource Source()
     {
-        var workspace = ResolveWorkspace();
-        if (ParameterSetName == PathSet) return new FolderUsageSource(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path));
-        if (Sample) return UsageSources.For(null, null, true, workspace, _stop.Token)!;
-        if (TenantId is { } id)
-        {
-            return Core.Graph.TenantConnections.Find(id)?.UsageSource(workspace, _stop.Token)
-                ?? throw new FtError("ConnectionNotFound", FtErrorKind.ObjectNotFound, id, $"Tenant {id} is not connected: Connect-FtTenant first, or give -Path or -Sample.").ToException();
-        }
-        return UsageSources.For(null, null, false, workspace, _stop.Token)
-            ?? throw new FtError("UsageSourceMissing", FtErrorKind.InvalidArgument, "Get-FtUserActivity",
-                "No usage data: connect one tenant with Connect-FtTenant (or name it with -TenantId), or give -Path or -Sample.").ToException();
+        var folder = ParameterSetName == PathSet ? ProviderPath(Path) : null;
+        return Require(() => UsageSources.Resolve(new UsageSourceRequest(folder, Sample, TenantId), null, StopToken));
     }
 }

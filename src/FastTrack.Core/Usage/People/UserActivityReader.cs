@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
-using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.UsageReports;
 
@@ -34,15 +32,14 @@ public static class UserActivityReader
             }
             if (content is null || definition is null)
             {
-                throw new FtError("ReportMissing", FtErrorKind.ObjectNotFound, service,
-                    $"{source.Description} has no report with {service} activity: {string.Join(" or ", ReportDefinition.SourcesOf(service).Select(d => d.GraphFunction))}.").ToException();
+                throw UsageErrors.ReportMissing(source.Description, service).ToException();
             }
             using var open = content;
             using var rows = new CsvReportRows(content.Stream, content.Name);
             var scan = ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
             {
                 if (row.Service != service) return;
-                if (ReportValues.IsConcealed(row.UserPrincipalName.AsSpan())) throw Concealed(source);
+                if (ReportValues.IsConcealed(row.UserPrincipalName.AsSpan())) throw UsageErrors.ConcealedNames(source.Description).ToException();
                 each(new UserActivity
                 {
                     UserPrincipalName = row.UserPrincipalName,
@@ -56,13 +53,7 @@ public static class UserActivityReader
                 });
             }, users);
             // Nobody in it is no finding about anybody: the same error as measuring it.
-            if (scan.Rows == 0) throw ReportErrors.Empty(content.Name, definition.GraphFunction);
+            if (scan.Rows == 0) throw ReportErrors.ReportEmpty(content.Name, definition.GraphFunction).ToException();
         }
     }
-
-    public static FtException Concealed(IUsageDataSource source) =>
-        new FtError("ConcealedNames", FtErrorKind.InvalidOperation, source.Description,
-            $"The reports of {source.Description} conceal user names, so no user can be matched or named (counts stay right: Measure-FtActiveUsage without users still works). " +
-            "A global admin can show names: Microsoft 365 admin center > Settings > Org settings > Services > Reports, clear \"Display concealed user, group, and site names in all reports\"; " +
-            "or set displayConcealedNames to false on Graph's admin/reportSettings (ReportSettings.ReadWrite.All). This module never changes that setting.").ToException();
 }

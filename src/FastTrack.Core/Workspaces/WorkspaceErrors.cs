@@ -1,0 +1,23 @@
+using System;
+using FastTrack.Core.Errors;
+
+namespace FastTrack.Core.Workspaces;
+
+/// <summary>Every error of finding, locking and writing the workspace: one id (the method's name) and one text each.</summary>
+public static class WorkspaceErrors
+{
+    public static FtError WorkspaceNotFound(string root) => new(nameof(WorkspaceNotFound), FtErrorKind.ObjectNotFound, root,
+        $"The workspace '{root}' does not exist. Check -Workspace (or $env:{Workspace.EnvironmentVariable}) and that its share is mounted; " +
+        "New-FtCustomerPlan creates a workspace with its first plan.");
+
+    /// <summary>A path that cannot be a workspace; <paramref name="shown"/> is the path as the user gave it, shortened.</summary>
+    public static FtError WorkspaceInvalid(string? shown, string why) => new(nameof(WorkspaceInvalid), FtErrorKind.InvalidArgument, shown,
+        $"The workspace '{shown?.Replace("\0", "\\0")}' cannot be used: {why}. Give -Workspace (or ${Workspace.EnvironmentVariable}) the path of a folder.");
+
+    public static FtError WorkspaceNotWritable(string path, string why) => new(nameof(WorkspaceNotWritable), FtErrorKind.WriteError, path,
+        $"'{path}' could not be written: {why}. Nothing was changed: the previous version of the plan is intact.");
+
+    public static FtError PlanLocked(string what, string owner, TimeSpan waited) => new(nameof(PlanLocked), FtErrorKind.ResourceBusy, what,
+        $"{what} is being changed by {owner}; gave up after {waited.TotalSeconds:0.#} s. " +
+        "Try again when that change is done, or give more time with -LockTimeout.");
+}

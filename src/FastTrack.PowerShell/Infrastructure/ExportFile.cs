@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using FastTrack.Core.Workspaces;
+
+namespace FastTrack.PowerShell.Infrastructure;
+
+/// <summary>The file an export cmdlet writes: resolved against the PowerShell location, checked before any work
+/// (a folder, an existing file without -Force, a folder that does not exist), and written atomically.</summary>
+internal static class ExportFile
+{
+    /// <summary>The full path, or the error that stops the cmdlet before anything is done.</summary>
+    public static string Resolve(SessionState session, string path, bool force)
+    {
+        string full;
+        try
+        {
+            full = session.Path.GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException)
+        {
+            throw CmdletErrors.PathInvalid(path, "Path", ex.Message).ToException(ex);
+        }
+        if (Directory.Exists(full)) throw CmdletErrors.PathIsFolder(full).ToException();
+        if (File.Exists(full) && !force) throw CmdletErrors.FileExists(full).ToException();
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder)) throw CmdletErrors.FolderNotFound(folder).ToException();
+        return full;
+    }
+
+    /// <summary>Writes the file whole or not at all; a disk or permission failure is an error naming the file.</summary>
+    public static void Write(string path, string content)
+    {
+        try
+        {
+            AtomicFile.Write(path, content, ownerOnly: false);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw CmdletErrors.FileWriteFailed(path, ex).ToException(ex);
+        }
+    }
+}
