@@ -38,8 +38,8 @@ public sealed class ReportCache
         try
         {
             using var rows = new UsageReports.CsvReportRows(File.OpenRead(path), path);
-            var column = Array.FindIndex(rows.Headers.ToArray(), h => h == "Report Refresh Date");
-            return column >= 0 && rows.Read() ? UsageReports.ReportValues.ParseDate(rows.Get(column)) : null;
+            var column = Array.FindIndex(rows.Headers.ToArray(), h => h == UsageReports.ReportDefinition.RefreshDate);
+            return column >= 0 && rows.Read() ? UsageReports.ReportValues.ParseDate(rows.Get(column).AsSpan()) : null;
         }
         catch (Exception ex) when (ex is IOException || ex is FormatException || ex is Errors.FtException)
         {
@@ -47,24 +47,11 @@ public sealed class ReportCache
         }
     }
 
-    /// <summary>Copies a download into the cache; only a complete copy gets the final name.</summary>
+    /// <summary>Copies a download into the cache, owner-only (reports name users); only a complete copy gets
+    /// the final name.</summary>
     public static void Store(string path, Action<Stream> write)
     {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".part-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-        try
-        {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
-            {
-                OwnerOnlyPermissions.ApplyToFile(temp);
-                write(file);
-            }
-            if (File.Exists(path)) File.Delete(path);
-            File.Move(temp, path);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        OwnerOnlyPermissions.CreateDirectory(Path.GetDirectoryName(path)!);
+        AtomicFile.Write(path, write);
     }
 }

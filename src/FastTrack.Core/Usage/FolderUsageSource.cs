@@ -22,10 +22,27 @@ public sealed class FolderUsageSource : IUsageDataSource
     public FolderUsageSource(string folder)
     {
         Folder = Path.GetFullPath(folder);
-        if (!Directory.Exists(Folder))
+        if (!Directory.Exists(Folder)) throw UsageErrors.ReportFolderNotFound(Folder).ToException();
+        var (dates, empty) = FindReports();
+        if (dates.Values.Distinct().Count() > 1)
         {
-            throw UsageErrors.ReportFolderNotFound(Folder).ToException();
+            throw ReportErrors.ReportsMixed(Folder, $"The reports in '{Folder}' were refreshed on different dates: " +
+                string.Join(", ", dates.Select(d => $"{Path.GetFileName(d.Key)} {d.Value:yyyy-MM-dd}"))).ToException();
         }
+        RefreshDate = dates.Count > 0 ? dates.Values.First() : null;
+        if (FindSubscribedSkus() is { } skus)
+        {
+            _skus = SubscribedSkuParser.Parse(skus.Json, skus.Path);
+            TenantId = TenantOf(_skus, skus.Path);
+        }
+        // Measured, a folder without one user row would print nothing at all.
+        if (_reports.Count == empty.Count) throw UsageErrors.ReportsNotFound(Folder, _skipped.Where(s => s.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Concat(empty).ToList()).ToException();
+    }
+
+    // The reports this module reads, one per kind, with the refresh date of each that has a user row; the
+    // header-only ones apart.
+    private (Dictionary<string, DateTime> Dates, List<SkippedFile> Empty) FindReports()
+    {
         var dates = new Dictionary<string, DateTime>();
         var empty = new List<SkippedFile>();
         foreach (var file in ReportFolderFiles.List(Folder, "*.csv"))
@@ -51,24 +68,16 @@ public sealed class FolderUsageSource : IUsageDataSource
             if (!rows.Read()) empty.Add(new SkippedFile(file, $"{definition.GraphFunction} with its header and no user rows", true));
             else if (TryDate(rows.Get(refreshColumn)) is { } date) dates[file] = date;
         }
-        if (dates.Values.Distinct().Count() > 1)
-        {
-            throw ReportErrors.ReportsMixed(Folder, $"The reports in '{Folder}' were refreshed on different dates: " +
-                string.Join(", ", dates.Select(d => $"{Path.GetFileName(d.Key)} {d.Value:yyyy-MM-dd}"))).ToException();
-        }
-        RefreshDate = dates.Values.FirstOrDefault() is var first && dates.Count > 0 ? first : null;
-        if (FindSubscribedSkus() is { } skus)
-        {
-            _skus = SubscribedSkuParser.Parse(skus.Json, skus.Path);
-            var tenants = _skus.Select(s => s.AccountId).Where(a => a != Guid.Empty).Distinct().ToList();
-            if (tenants.Count > 1)
-            {
-                throw ReportErrors.ReportsMixed(skus.Path, $"'{skus.Path}' lists subscriptions of {tenants.Count} tenants ({string.Join(", ", tenants)})").ToException();
-            }
-            TenantId = tenants.Count == 1 ? tenants[0] : null;
-        }
-        // Measured, a folder without one user row would print nothing at all.
-        if (_reports.Count == empty.Count) throw UsageErrors.ReportsNotFound(Folder, _skipped.Where(s => s.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Concat(empty).ToList()).ToException();
+        return (dates, empty);
+    }
+
+    // The subscriptions name their tenant: one folder, one tenant.
+    private static Guid? TenantOf(IReadOnlyList<SubscribedSku> skus, string path)
+    {
+        var tenants = skus.Select(s => s.AccountId).Where(a => a != Guid.Empty).Distinct().ToList();
+        if (tenants.Count > 1)
+            throw ReportErrors.ReportsMixed(path, $"'{path}' lists subscriptions of {tenants.Count} tenants ({string.Join(", ", tenants)})").ToException();
+        return tenants.Count == 1 ? tenants[0] : null;
     }
 
     // The CSV's rows, or null with the file noted as passed over. Errors only for a file that may be a report
@@ -140,7 +149,7 @@ public sealed class FolderUsageSource : IUsageDataSource
     // A bad date is the scanner's to report, with its line; here it only must not decide anything.
     private static DateTime? TryDate(string? text)
     {
-        try { return ReportValues.ParseDate(text); }
+        try { return ReportValues.ParseDate(text.AsSpan()); }
         catch (FormatException) { return null; }
     }
 

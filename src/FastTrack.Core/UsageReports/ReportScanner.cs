@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using FastTrack.Core.Errors;
@@ -22,13 +21,11 @@ internal static class ReportScanner
         Action<UserRow>? perUser = null, UsersSeen? users = null, Func<DateTimeOffset>? clock = null)
     {
         var today = (clock ?? (() => DateTimeOffset.Now))().UtcDateTime.Date;
-        var columns = new Columns(rows, definition);
+        var columns = new ReportColumns(rows, definition);
         var scan = new ReportScan(definition.Kind, rows.SourceName);
-        var tallies = definition.Services.ToDictionary(s => s, _ => new ServiceTally());
-        foreach (var tally in tallies) scan.Tallies[tally.Key] = tally.Value;
+        foreach (var service in definition.Services) scan.Tallies[service] = new ServiceTally();
         if (definition.Kind == ReportKind.Office365ActivationsUserDetail) scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();
 
-        var windowStart = DateTime.MinValue;
         users ??= new UsersSeen();
         users.Clear();
         var appsUsers = definition.Kind == ReportKind.Office365ActivationsUserDetail ? new UsersSeen() : null;
@@ -41,53 +38,70 @@ internal static class ReportScanner
             }
             if (rows.FieldCount != rows.Headers.Count) throw FieldCount(rows);
             scan.Rows++;
-            var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
-                ?? throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date").ToException();
-            if (scan.RefreshDate is null)
-            {
-                scan.RefreshDate = Plausible(rows, refresh, today);
-                windowStart = refresh.AddDays(1 - WindowDays);
-            }
-            else if (scan.RefreshDate != refresh)
-            {
-                throw ReportErrors.ReportsMixed(rows.SourceName,
-                    $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} ({rows.LineName(rows.Row)})").ToException();
-            }
-            // The name once per row, hashed before another field overwrites its span. The activations report
-            // lists a user once per product: its key is the pair, and its Apps licences count users, not rows.
-            var product = appsUsers is not null ? rows.Get(columns.ProductType) : null;
-            var upn = rows.Span(columns.Upn);
-            var concealed = ReportValues.IsConcealed(upn);
-            if (concealed) scan.ConcealedNames = true;
-            var key = concealed || upn.IsEmpty ? 0 : UsersSeen.Hash(upn, product.AsSpan());
-            if (!concealed && scan.Rows <= ReportScan.DomainSample) scan.SeeDomain(upn);
-            var appsUser = appsUsers is null || upn.IsEmpty || upn.SequenceEqual("(Unknown)".AsSpan()) ? 0 : UsersSeen.Hash(upn, default);
+            var refresh = RefreshDate(rows, columns, scan, today);
+            var (key, appsUser) = Identify(rows, columns, scan, appsUsers is not null);
             if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
             if (IsDeleted(rows, columns))
             {
-                scan.DeletedRows++;
-                if (perUser is not null && definition.Kind != ReportKind.Office365ActivationsUserDetail)
-                {
-                    var deleted = rows.Get(columns.Upn) ?? "";
-                    foreach (var service in definition.Services) perUser(new UserRow(service, deleted, false, null, false, true, refresh));
-                }
+                Deleted(rows, columns, definition, scan, perUser, refresh);
                 continue;
             }
             // A live user once per report. A deleted user may share a live one's name (deleted, then created
             // again); concealed names cannot be told apart by design.
             if (key != 0) users.Add(key, rows.Row);
-            CountRow(rows, columns, definition.Kind, scan, windowStart, refresh, perUser, appsUsers, appsUser);
+            CountRow(rows, columns, definition.Kind, scan, refresh.AddDays(1 - WindowDays), refresh, perUser, appsUsers, appsUser);
         }
-        if (users.FindRepeat() is { } repeat)
-        {
-            var user = rows.ValueAt(repeat.Second, columns.Upn);
-            throw ReportErrors.ReportUserDuplicated(rows.SourceName,
-                appsUsers is null ? $"'{user}'" : $"'{user}' with {rows.ValueAt(repeat.Second, columns.ProductType)}",
-                rows.LineName(repeat.First), rows.LineName(repeat.Second)).ToException();
-        }
+        ThrowIfRepeated(rows, columns, users, appsUsers is not null);
         if (appsUsers is not null) scan.Tallies[M365Service.Microsoft365Apps].Licensed += appsUsers.CountDistinct();
         bytesRead?.Invoke(rows.BytesRead);
         return scan;
+    }
+
+    /// <summary>The row's refresh date: the first row's, once it is plausible, and the same on every row after it.</summary>
+    private static DateTime RefreshDate(IReportRows rows, ReportColumns columns, ReportScan scan, DateTime today)
+    {
+        var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
+            ?? throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date").ToException();
+        if (scan.RefreshDate is null) scan.RefreshDate = Plausible(rows, refresh, today);
+        else if (scan.RefreshDate != refresh)
+        {
+            throw ReportErrors.ReportsMixed(rows.SourceName,
+                $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} ({rows.LineName(rows.Row)})").ToException();
+        }
+        return refresh;
+    }
+
+    /// <summary>The row's user, hashed once (before another field overwrites its span): the key that finds a user
+    /// listed twice, and for the activations report the user apart from the product. The activations report lists
+    /// a user once per product: its key is the pair, and its Apps licences count users, not rows.</summary>
+    private static (ulong Key, ulong AppsUser) Identify(IReportRows rows, ReportColumns columns, ReportScan scan, bool activations)
+    {
+        var product = activations ? rows.Get(columns.ProductType) : null;
+        var upn = rows.Span(columns.Upn);
+        var concealed = ReportValues.IsConcealed(upn);
+        if (concealed) scan.ConcealedNames = true;
+        if (!concealed && scan.Rows <= ReportScan.DomainSample) scan.SeeDomain(upn);
+        var key = concealed || upn.IsEmpty ? 0 : UsersSeen.Hash(upn, product.AsSpan());
+        var appsUser = !activations || upn.IsEmpty || upn.SequenceEqual("(Unknown)".AsSpan()) ? 0 : UsersSeen.Hash(upn, default);
+        return (key, appsUser);
+    }
+
+    /// <summary>A deleted user counts for nothing, but is a row of people when people are wanted.</summary>
+    private static void Deleted(IReportRows rows, ReportColumns columns, ReportDefinition definition, ReportScan scan, Action<UserRow>? perUser, DateTime refresh)
+    {
+        scan.DeletedRows++;
+        if (perUser is null || definition.Kind == ReportKind.Office365ActivationsUserDetail) return;
+        var deleted = rows.Get(columns.Upn) ?? "";
+        foreach (var service in definition.Services) perUser(new UserRow(service, deleted, false, null, false, true, refresh));
+    }
+
+    private static void ThrowIfRepeated(IReportRows rows, ReportColumns columns, UsersSeen users, bool activations)
+    {
+        if (users.FindRepeat() is not { } repeat) return;
+        var user = rows.ValueAt(repeat.Second, columns.Upn);
+        throw ReportErrors.ReportUserDuplicated(rows.SourceName,
+            activations ? $"'{user}' with {rows.ValueAt(repeat.Second, columns.ProductType)}" : $"'{user}'",
+            rows.LineName(repeat.First), rows.LineName(repeat.Second)).ToException();
     }
 
     /// <summary>No report is refreshed before Microsoft 365 had reports (Office 365 came in 2011) or after
@@ -116,7 +130,7 @@ internal static class ReportScanner
             (missing.Count > 0 && rows.FieldCount < rows.Headers.Count ? $" (no {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}): the row is cut off" : "")).ToException();
     }
 
-    private static void CountRow(IReportRows rows, Columns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser,
+    private static void CountRow(IReportRows rows, ReportColumns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser,
         UsersSeen? appsUsers, ulong appsUser)
     {
         bool InWindow(DateTime? date) => date is { } d && d >= windowStart && d <= refresh;
@@ -164,7 +178,7 @@ internal static class ReportScanner
         }
     }
 
-    private static bool IsDeleted(IReportRows rows, Columns c)
+    private static bool IsDeleted(IReportRows rows, ReportColumns c)
     {
         if (c.IsDeleted >= 0) return Bool(rows, c.IsDeleted, ReportDefinition.IsDeleted) == true;
         if (c.UserState >= 0) return rows.Span(c.UserState).Equals("deleted".AsSpan(), StringComparison.OrdinalIgnoreCase);
@@ -182,74 +196,5 @@ internal static class ReportScanner
     {
         try { return ReportValues.ParseBool(rows.Span(ordinal)); }
         catch (FormatException ex) { throw ReportErrors.ReportRowMalformed(rows.SourceName, rows.Where(rows.Row), $"column '{name}': {ex.Message}").ToException(); }
-    }
-
-    /// <summary>Column ordinals, found by header name once per report.</summary>
-    private sealed class Columns
-    {
-        public Columns(IReportRows rows, ReportDefinition definition)
-        {
-            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < rows.Headers.Count; i++)
-            {
-                var name = rows.Headers[i];
-                if (name.Length == 0) continue; // a nameless column is none the engine reads
-                if (index.TryGetValue(name, out var first)) throw ReportErrors.ReportColumnDuplicated(rows.SourceName, definition.GraphFunction, name, first, i).ToException();
-                index[name] = i;
-            }
-            int Required(string name) => index.TryGetValue(name, out var i) ? i
-                : throw ReportErrors.ReportColumnMissing(rows.SourceName, definition.GraphFunction, name, rows.Headers).ToException();
-            int Optional(string name) => index.TryGetValue(name, out var i) ? i : -1;
-
-            foreach (var name in definition.Required) Required(name);
-            Refresh = Required(ReportDefinition.RefreshDate);
-            Upn = Required(ReportDefinition.UserPrincipalName);
-            LastActivity = Optional(ReportDefinition.LastActivityDate);
-            IsDeleted = Optional(ReportDefinition.IsDeleted);
-            UserState = Optional("User State");
-            IsLicensed = Optional("Is Licensed");
-            TenantName = Optional("Tenant Display Name");
-            ProductType = Optional("Product Type");
-            OutlookForMobile = definition.Kind == ReportKind.EmailAppUsageUserDetail ? Required("Outlook For Mobile") : -1;
-            if (definition.Kind == ReportKind.Office365ActiveUserDetail)
-            {
-                PerService = definition.Services.Select(s =>
-                {
-                    var word = ReportDefinition.ActiveUserWord(s);
-                    return new ServiceColumns(s, Required($"Has {word} License"), $"Has {word} License", Required($"{word} Last Activity Date"), $"{word} Last Activity Date");
-                }).ToArray();
-            }
-        }
-
-        public int Refresh { get; }
-        public int Upn { get; }
-        public int LastActivity { get; }
-        public int IsDeleted { get; }
-        public int UserState { get; }
-        public int IsLicensed { get; }
-        public int TenantName { get; }
-        public int ProductType { get; }
-        public int OutlookForMobile { get; }
-        public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
-        /// <summary>The one tally of a single-service report, found once rather than per row.</summary>
-        public ServiceTally? OnlyTally { get; set; }
-    }
-
-    private sealed class ServiceColumns
-    {
-        public ServiceColumns(M365Service service, int hasLicense, string hasLicenseName, int lastActivity, string lastActivityName)
-        {
-            Service = service;
-            HasLicense = hasLicense;
-            HasLicenseName = hasLicenseName;
-            LastActivity = lastActivity;
-            LastActivityName = lastActivityName;
-        }
-
-        public M365Service Service { get; }
-        public int HasLicense { get; }
-        public string HasLicenseName { get; }
-        public int LastActivity { get; }
-        public string LastActivityName { get; }
     }
 }

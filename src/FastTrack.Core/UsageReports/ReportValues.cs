@@ -7,28 +7,12 @@ namespace FastTrack.Core.UsageReports;
 /// Yes/No (Teams), names concealed as 32 uppercase hex digits or "(Unknown)" when the tenant hides them.</summary>
 internal static class ReportValues
 {
-    public static bool? ParseBool(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return null;
-        if (text!.Equals("True", StringComparison.OrdinalIgnoreCase) || text.Equals("Yes", StringComparison.OrdinalIgnoreCase)) return true;
-        if (text.Equals("False", StringComparison.OrdinalIgnoreCase) || text.Equals("No", StringComparison.OrdinalIgnoreCase)) return false;
-        throw new FormatException($"'{text}' is not True/False or Yes/No");
-    }
-
     public static bool? ParseBool(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return null;
         if (text.Equals("True".AsSpan(), StringComparison.OrdinalIgnoreCase) || text.Equals("Yes".AsSpan(), StringComparison.OrdinalIgnoreCase)) return true;
         if (text.Equals("False".AsSpan(), StringComparison.OrdinalIgnoreCase) || text.Equals("No".AsSpan(), StringComparison.OrdinalIgnoreCase)) return false;
         throw new FormatException($"'{text.ToString()}' is not True/False or Yes/No");
-    }
-
-    /// <summary>The hot path: yyyy-MM-dd read from the span; a timestamp goes the string way.</summary>
-    public static DateTime? ParseDate(ReadOnlySpan<char> s)
-    {
-        if (s.IsEmpty) return null;
-        if (s.Length == 10 && TryDay(s, out var day)) return day;
-        return ParseDate(s.ToString());
     }
 
     public static bool IsConcealed(ReadOnlySpan<char> s)
@@ -59,13 +43,14 @@ internal static class ReportValues
     /// UTC date. No culture's format is tried: 12/11/2026 is 12 November in one and 11 December in another,
     /// and 1/2/3 is anything. Empty means "never".</summary>
     /// <exception cref="FormatException">Anything else, year 0000, or a day no calendar has (2023-02-29).</exception>
-    public static DateTime? ParseDate(string? text)
+    /// <remarks>The hot path, yyyy-MM-dd, is read from the span without a string.</remarks>
+    public static DateTime? ParseDate(ReadOnlySpan<char> s)
     {
-        if (string.IsNullOrEmpty(text)) return null;
-        var s = text!;
-        if (s.Length == 10 && TryDay(s.AsSpan(), out var day)) return day;
+        if (s.IsEmpty) return null;
+        if (s.Length == 10 && TryDay(s, out var day)) return day;
+        var text = s.ToString();
         if (s.Length > 10 && s[10] == 'T'
-            && DateTimeOffset.TryParseExact(s, Timestamps, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
+            && DateTimeOffset.TryParseExact(text, Timestamps, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
         {
             return stamp.UtcDateTime.Date;
         }
@@ -88,19 +73,6 @@ internal static class ReportValues
         // Year 0000 passes the digit test but is no DateTime year: DaysInMonth would throw.
         if (year < 1 || month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
         day = new DateTime(year, month, dayOfMonth);
-        return true;
-    }
-
-    public static bool IsConcealed(string? userPrincipalName)
-    {
-        if (string.IsNullOrEmpty(userPrincipalName)) return false;
-        var s = userPrincipalName!;
-        if (s == "(Unknown)") return true;
-        if (s.Length != 32) return false;
-        foreach (var ch in s)
-        {
-            if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'F'))) return false;
-        }
         return true;
     }
 }

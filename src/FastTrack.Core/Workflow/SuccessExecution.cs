@@ -102,7 +102,19 @@ public sealed class SuccessExecution
     {
         var changes = new List<RunChange>();
         if (last is null) changes.Add(new RunChange(RunChangeKind.FirstRun, after.Customer, $"First run of the playbook for {after.Customer}."));
+        changes.AddRange(UsageChanges(last, after));
+        if (last is not null)
+        {
+            changes.AddRange(ActionChanges(last, advice));
+            changes.AddRange(CriteriaChanges(last, advice));
+        }
+        changes.AddRange(PhaseChanges(last, after, advice));
+        return changes;
+    }
 
+    // AU measured since the last run, and a target reached or lost.
+    private static IEnumerable<RunChange> UsageChanges(ExecutionRun? last, CustomerPlan after)
+    {
         foreach (var service in after.Services)
         {
             var now = after.LatestUsage(service.Service);
@@ -114,48 +126,54 @@ public sealed class SuccessExecution
             var text = was is null
                 ? $"{service.Service} AU {percent:0.0}% on {now.AsOf:yyyy-MM-dd} (target {target:0.##}%)."
                 : $"{service.Service} AU {was:0.0}% → {percent:0.0}% ({percent - was:+0.0;-0.0;0.0} pts since {before!.AsOf:yyyy-MM-dd}; target {target:0.##}%).";
-            changes.Add(new RunChange(RunChangeKind.Usage, service.Service.ToString(), text));
+            yield return new RunChange(RunChangeKind.Usage, service.Service.ToString(), text);
             if (was is { } w && w < target && percent >= target)
-                changes.Add(new RunChange(RunChangeKind.TargetReached, service.Service.ToString(), $"{service.Service} reached its {target:0.##}% target."));
+                yield return new RunChange(RunChangeKind.TargetReached, service.Service.ToString(), $"{service.Service} reached its {target:0.##}% target.");
             if (was is { } v && v >= target && percent < target)
-                changes.Add(new RunChange(RunChangeKind.TargetLost, service.Service.ToString(), $"{service.Service} fell below its {target:0.##}% target."));
+                yield return new RunChange(RunChangeKind.TargetLost, service.Service.ToString(), $"{service.Service} fell below its {target:0.##}% target.");
         }
+    }
 
-        if (last is not null)
+    private static IEnumerable<RunChange> ActionChanges(ExecutionRun last, PlanAdvice advice)
+    {
+        var before = new HashSet<string>(last.Actions.Select(a => a.Key));
+        var current = new HashSet<string>(advice.Actions.Select(KeyOf));
+        foreach (var action in advice.Actions.Where(a => !before.Contains(KeyOf(a))))
+            yield return new RunChange(RunChangeKind.NewAction, action.Title, $"New next action: {action.Title} — {action.Why}");
+        foreach (var gone in last.Actions.Where(a => !current.Contains(a.Key)))
+            yield return new RunChange(RunChangeKind.ActionClosed, gone.Title, $"No longer needed or done: {gone.Title}");
+    }
+
+    private static IEnumerable<RunChange> CriteriaChanges(ExecutionRun last, PlanAdvice advice)
+    {
+        var passedBefore = new HashSet<string>(last.CriteriaPassed, StringComparer.Ordinal);
+        foreach (var criterion in advice.Criteria)
         {
-            var before = new HashSet<string>(last.Actions.Select(a => a.Key));
-            var current = new HashSet<string>(advice.Actions.Select(KeyOf));
-            foreach (var action in advice.Actions.Where(a => !before.Contains(KeyOf(a))))
-                changes.Add(new RunChange(RunChangeKind.NewAction, action.Title, $"New next action: {action.Title} — {action.Why}"));
-            foreach (var gone in last.Actions.Where(a => !current.Contains(a.Key)))
-                changes.Add(new RunChange(RunChangeKind.ActionClosed, gone.Title, $"No longer needed or done: {gone.Title}"));
-
-            var passedBefore = new HashSet<string>(last.CriteriaPassed, StringComparer.Ordinal);
-            foreach (var criterion in advice.Criteria)
-            {
-                var passes = criterion.IsMet;
-                if (passes && !passedBefore.Contains(criterion.Id))
-                    changes.Add(new RunChange(RunChangeKind.CriterionPassed, criterion.Id, $"Criterion met: {criterion.Text}"));
-                else if (!passes && passedBefore.Contains(criterion.Id))
-                    changes.Add(new RunChange(RunChangeKind.CriterionFailed, criterion.Id, $"Criterion no longer met: {criterion.Text} ({criterion.Evidence})"));
-            }
+            var passes = criterion.IsMet;
+            if (passes && !passedBefore.Contains(criterion.Id))
+                yield return new RunChange(RunChangeKind.CriterionPassed, criterion.Id, $"Criterion met: {criterion.Text}");
+            else if (!passes && passedBefore.Contains(criterion.Id))
+                yield return new RunChange(RunChangeKind.CriterionFailed, criterion.Id, $"Criterion no longer met: {criterion.Text} ({criterion.Evidence})");
         }
+    }
 
+    // Promoted (no more actions of this phase), or newly ready for the success review.
+    private static IEnumerable<RunChange> PhaseChanges(ExecutionRun? last, CustomerPlan after, PlanAdvice advice)
+    {
         if (after.Phase is PlanPhase.SuccessReview or PlanPhase.Closed)
         {
             var promoted = after.PhaseHistory.LastOrDefault(p => p.To == after.Phase);
-            changes.Add(new RunChange(RunChangeKind.Promoted, after.Customer, promoted is null
+            yield return new RunChange(RunChangeKind.Promoted, after.Customer, promoted is null
                 ? $"{after.Customer} is in the {after.Phase} phase: this playbook proposes no more actions (AU is still measured)."
-                : $"{after.Customer} moved to the {after.Phase} phase on {promoted.On:yyyy-MM-dd}{(promoted.Forced ? " (forced: " + promoted.Reason + ")" : "")}: this playbook proposes no more actions (AU is still measured)."));
-            return changes;
+                : $"{after.Customer} moved to the {after.Phase} phase on {promoted.On:yyyy-MM-dd}{(promoted.Forced ? " (forced: " + promoted.Reason + ")" : "")}: this playbook proposes no more actions (AU is still measured).");
+            yield break;
         }
         var allPass = SuccessCriteria.AllowPromotion(advice.Criteria);
         var passedAllBefore = last is not null && advice.Criteria.Where(c => c.Gates).All(c => last.CriteriaPassed.Contains(c.Id));
         if (allPass && !passedAllBefore && after.Phase == PlanPhase.SuccessExecution)
         {
-            changes.Add(new RunChange(RunChangeKind.ReadyForPromotion, after.Customer,
-                $"Every success criterion passes: promote {after.Customer} to the success review with Complete-FtSuccessExecution."));
+            yield return new RunChange(RunChangeKind.ReadyForPromotion, after.Customer,
+                $"Every success criterion passes: promote {after.Customer} to the success review with Complete-FtSuccessExecution.");
         }
-        return changes;
     }
 }

@@ -12,7 +12,16 @@ public static class AtomicFile
 {
     private const string TempMarker = ".tmp-";
 
-    public static void Write(string path, string content, string? backupPath = null, bool ownerOnly = true)
+    public static void Write(string path, string content, string? backupPath = null, bool ownerOnly = true) =>
+        Write(path, stream =>
+        {
+            var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
+            stream.Write(bytes, 0, bytes.Length);
+        }, backupPath, ownerOnly);
+
+    /// <summary>Writes what <paramref name="write"/> puts in the stream (a download, as it arrives); if it throws,
+    /// the target is untouched and the temporary file is gone.</summary>
+    public static void Write(string path, Action<Stream> write, string? backupPath = null, bool ownerOnly = true)
     {
         var temp = path + TempMarker + Guid.NewGuid().ToString("N").Substring(0, 12);
         try
@@ -20,10 +29,10 @@ public static class AtomicFile
             // Owner-only from the instant it exists (creat with mode 0600): a chmod after the create would
             // leave a moment in which another user could open it and read what is written later.
             if (ownerOnly) OwnerOnlyPermissions.CreateFile(temp);
-            using (var stream = new FileStream(temp, ownerOnly ? FileMode.OpenOrCreate : FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            using (var stream = new FileStream(temp, ownerOnly ? FileMode.OpenOrCreate : FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
             {
-                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
-                stream.Write(bytes, 0, bytes.Length);
+                write(stream);
+                // On disk before the rename, so a crash never leaves the new name on bytes that were not written.
                 stream.Flush(flushToDisk: true);
             }
             if (File.Exists(path)) File.Replace(temp, path, backupPath, ignoreMetadataErrors: true);

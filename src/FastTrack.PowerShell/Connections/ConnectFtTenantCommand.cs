@@ -26,7 +26,6 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
     private const string AccessTokenSet = "AccessToken";
     private const string SampleSet = "Sample";
 
-
     /// <summary>The tenant id or one of its domains.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = CertificateThumbprintSet)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = CertificateSet)]
@@ -78,53 +77,9 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
 
     protected override void ProcessRecord()
     {
-        var request = new ConnectionRequest
-        {
-            Method = ParameterSetName switch
-            {
-                CertificateThumbprintSet or CertificateSet => ConnectionMethod.Certificate,
-                ClientSecretSet => ConnectionMethod.ClientSecret,
-                DeviceCodeSet => ConnectionMethod.DeviceCode,
-                ManagedIdentitySet => ConnectionMethod.ManagedIdentity,
-                AccessTokenSet => ConnectionMethod.AccessToken,
-                _ => ConnectionMethod.Sample,
-            },
-            Tenant = TenantId,
-            ClientId = ClientId,
-            CertificateThumbprint = CertificateThumbprint,
-            Certificate = Certificate,
-            ClientSecret = ClientSecret,
-            AccessToken = AccessToken,
-            ManagedIdentityClientId = ParameterSetName == ManagedIdentitySet ? ClientId : null,
-            Cloud = Cloud,
-            GraphEndpoint = GraphEndpoint,
-            NonInteractive = SessionIsNonInteractive(),
-        };
-        var prompts = new BlockingCollection<string>();
-        request.DeviceCodePrompt = prompts.Add;
+        var request = Request();
         WriteVerbose($"Connecting to {TenantId ?? "the tenant"} with {request.Method} at {request.Endpoint.GetLeftPart(UriPartial.Authority)}.");
-
-        // Sign-in runs off the pipeline thread so a device-code prompt can be shown while it waits.
-        var connecting = Task.Run(() => TenantConnector.Connect(request, new GraphOptions { Clock = Context.Clock }, StopToken));
-        while (!connecting.IsCompleted)
-        {
-            if (prompts.TryTake(out var prompt, 200)) WriteWarning(prompt);
-        }
-        while (prompts.TryTake(out var late)) WriteWarning(late);
-        TenantConnection connection;
-        try
-        {
-            connection = connecting.GetAwaiter().GetResult();
-        }
-        catch (FtException ex)
-        {
-            ThrowFtError(ex.Error, ex);
-            return;
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
+        var connection = SignIn(request);
         foreach (var line in connection.DrainLog()) WriteVerbose(line);
         Context.Connections.Add(connection);
         if (connection.ReportsConcealNames == true)
@@ -133,6 +88,56 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
         }
         WriteVerbose($"Connected to {connection}.");
         if (PassThru) WriteObject(connection);
+    }
+
+    private ConnectionRequest Request() => new()
+    {
+        Method = ParameterSetName switch
+        {
+            CertificateThumbprintSet or CertificateSet => ConnectionMethod.Certificate,
+            ClientSecretSet => ConnectionMethod.ClientSecret,
+            DeviceCodeSet => ConnectionMethod.DeviceCode,
+            ManagedIdentitySet => ConnectionMethod.ManagedIdentity,
+            AccessTokenSet => ConnectionMethod.AccessToken,
+            _ => ConnectionMethod.Sample,
+        },
+        Tenant = TenantId,
+        ClientId = ClientId,
+        CertificateThumbprint = CertificateThumbprint,
+        Certificate = Certificate,
+        ClientSecret = ClientSecret,
+        AccessToken = AccessToken,
+        ManagedIdentityClientId = ParameterSetName == ManagedIdentitySet ? ClientId : null,
+        Cloud = Cloud,
+        GraphEndpoint = GraphEndpoint,
+        NonInteractive = SessionIsNonInteractive(),
+    };
+
+    // Sign-in runs off the pipeline thread so a device-code prompt can be shown (as a warning) while it waits.
+    private TenantConnection SignIn(ConnectionRequest request)
+    {
+        var prompts = new BlockingCollection<string>();
+        request.DeviceCodePrompt = prompts.Add;
+        var options = new GraphOptions { Clock = Context.Clock };
+        var connecting = Task.Run(() => TenantConnector.Connect(request, options, StopToken));
+        while (!connecting.IsCompleted)
+        {
+            if (prompts.TryTake(out var prompt, 200)) WriteWarning(prompt);
+        }
+        while (prompts.TryTake(out var late)) WriteWarning(late);
+        try
+        {
+            return connecting.GetAwaiter().GetResult();
+        }
+        catch (FtException ex)
+        {
+            ThrowFtError(ex.Error, ex);
+            throw; // not reached: ThrowTerminatingError does not return
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
     }
 
     // A job, a remote session or `pwsh -NonInteractive` must fail rather than wait for a person.

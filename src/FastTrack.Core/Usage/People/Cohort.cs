@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using FastTrack.Core.Playbook;
 
 namespace FastTrack.Core.Usage.People;
@@ -64,62 +63,4 @@ public sealed class CohortUsage
     public IReadOnlyList<AbsentUser> Absent { get; internal set; } = Array.Empty<AbsentUser>();
 
     public override string ToString() => $"{Group ?? "cohort"} {Service} {ActiveUsagePercent?.ToString("0.0") ?? "-"}% ({Active}/{Licensed})";
-}
-
-/// <summary>Measures AU for the users piped in, per service and group, in one streaming pass per report.</summary>
-public static class CohortMeasurement
-{
-    public static IReadOnlyList<CohortUsage> Measure(IUsageDataSource source, IReadOnlyCollection<CohortMember> members, IReadOnlyList<M365Service> services,
-        DateTime? asOf, Func<M365Service, double> target, CancellationToken cancellationToken = default)
-    {
-        // The same user piped twice counts once; identities match the reports case-insensitively.
-        var byIdentity = new Dictionary<string, CohortMember>(StringComparer.OrdinalIgnoreCase);
-        foreach (var member in members) if (member.Identity.Length > 0 && !byIdentity.ContainsKey(member.Identity)) byIdentity[member.Identity] = member;
-        var groups = byIdentity.Values.GroupBy(m => m.Group ?? "").Select(g => g.Key).OrderBy(g => g, StringComparer.CurrentCultureIgnoreCase).ToList();
-        var results = new List<CohortUsage>();
-        var users = new UsageReports.UsersSeen(); // one table for every report read
-        foreach (var service in services)
-        {
-            var seen = new Dictionary<string, (bool Licensed, bool Active, bool Deleted)>(StringComparer.OrdinalIgnoreCase);
-            var asOfDate = DateTime.MinValue;
-            UserActivityReader.Read(source, new[] { service }, asOf, user =>
-            {
-                asOfDate = user.AsOf;
-                if (!byIdentity.ContainsKey(user.UserPrincipalName)) return;
-                // A live row wins over a deleted one of the same name.
-                if (seen.TryGetValue(user.UserPrincipalName, out var earlier) && !earlier.Deleted) return;
-                seen[user.UserPrincipalName] = (user.IsLicensed, user.ActiveInWindow, user.IsDeleted);
-            }, users, null, cancellationToken);
-            foreach (var group in groups)
-            {
-                var inGroup = byIdentity.Values.Where(m => (m.Group ?? "") == group).ToList();
-                var absent = new List<AbsentUser>();
-                int licensed = 0, active = 0;
-                foreach (var member in inGroup)
-                {
-                    if (!seen.TryGetValue(member.Identity, out var row)) absent.Add(new AbsentUser(member.Identity, service, AbsenceReason.NotInReport));
-                    else if (row.Deleted) absent.Add(new AbsentUser(member.Identity, service, AbsenceReason.Deleted));
-                    else if (!row.Licensed) absent.Add(new AbsentUser(member.Identity, service, AbsenceReason.NotLicensed));
-                    else
-                    {
-                        licensed++;
-                        if (row.Active) active++;
-                    }
-                }
-                results.Add(new CohortUsage
-                {
-                    Group = group.Length == 0 ? null : group,
-                    Service = service,
-                    AsOf = asOfDate,
-                    Members = inGroup.Count,
-                    Licensed = licensed,
-                    Active = active,
-                    ActiveUsagePercent = licensed > 0 ? Math.Round(active * 100.0 / licensed, 1, MidpointRounding.AwayFromZero) : null,
-                    TargetPercent = target(service),
-                    Absent = absent,
-                });
-            }
-        }
-        return results;
-    }
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FastTrack.Core.Playbook;
+
+namespace FastTrack.Core.UsageReports;
+
+/// <summary>Column ordinals, found by header name once per report.</summary>
+internal sealed class ReportColumns
+{
+    public ReportColumns(IReportRows rows, ReportDefinition definition)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Headers.Count; i++)
+        {
+            var name = rows.Headers[i];
+            if (name.Length == 0) continue; // a nameless column is none the engine reads
+            if (index.TryGetValue(name, out var first)) throw ReportErrors.ReportColumnDuplicated(rows.SourceName, definition.GraphFunction, name, first, i).ToException();
+            index[name] = i;
+        }
+        int Required(string name) => index.TryGetValue(name, out var i) ? i
+            : throw ReportErrors.ReportColumnMissing(rows.SourceName, definition.GraphFunction, name, rows.Headers).ToException();
+        int Optional(string name) => index.TryGetValue(name, out var i) ? i : -1;
+
+        foreach (var name in definition.Required) Required(name);
+        Refresh = Required(ReportDefinition.RefreshDate);
+        Upn = Required(ReportDefinition.UserPrincipalName);
+        LastActivity = Optional(ReportDefinition.LastActivityDate);
+        IsDeleted = Optional(ReportDefinition.IsDeleted);
+        UserState = Optional("User State");
+        IsLicensed = Optional("Is Licensed");
+        TenantName = Optional("Tenant Display Name");
+        ProductType = Optional("Product Type");
+        OutlookForMobile = definition.Kind == ReportKind.EmailAppUsageUserDetail ? Required("Outlook For Mobile") : -1;
+        if (definition.Kind == ReportKind.Office365ActiveUserDetail)
+        {
+            PerService = definition.Services.Select(s =>
+            {
+                var word = ReportDefinition.ActiveUserWord(s);
+                return new ServiceColumns(s, Required($"Has {word} License"), $"Has {word} License", Required($"{word} Last Activity Date"), $"{word} Last Activity Date");
+            }).ToArray();
+        }
+    }
+
+    public int Refresh { get; }
+    public int Upn { get; }
+    public int LastActivity { get; }
+    public int IsDeleted { get; }
+    public int UserState { get; }
+    public int IsLicensed { get; }
+    public int TenantName { get; }
+    public int ProductType { get; }
+    public int OutlookForMobile { get; }
+    public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
+    /// <summary>The one tally of a single-service report, found once rather than per row.</summary>
+    public ServiceTally? OnlyTally { get; set; }
+}
+
+internal sealed class ServiceColumns
+{
+    public ServiceColumns(M365Service service, int hasLicense, string hasLicenseName, int lastActivity, string lastActivityName)
+    {
+        Service = service;
+        HasLicense = hasLicense;
+        HasLicenseName = hasLicenseName;
+        LastActivity = lastActivity;
+        LastActivityName = lastActivityName;
+    }
+
+    public M365Service Service { get; }
+    public int HasLicense { get; }
+    public string HasLicenseName { get; }
+    public int LastActivity { get; }
+    public string LastActivityName { get; }
+}
