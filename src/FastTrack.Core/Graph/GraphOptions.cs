@@ -13,5 +13,5 @@ public sealed class GraphOptions
     /// <summary>Receives one line per retry and download; lines never hold a token or a download URL.</summary>
     public Action<string>? Log { get; set; }
     /// <summary>The time: when a connection was made, and which day's cached report is today's.</summary>
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.Now;
+    public Func<DateTimeOffset> Clock { get; set; } = Time.SystemClock.Now;
 }

@@ -25,7 +25,7 @@ public sealed class UsageSourceResolver
     {
         _connections = connections;
         _workspace = workspace;
-        _clock = clock ?? (() => DateTimeOffset.Now);
+        _clock = clock ?? Time.SystemClock.Now;
     }
 
     public IUsageDataSource Resolve(UsageSourceRequest request, CustomerPlan? plan, CancellationToken cancellationToken = default) =>

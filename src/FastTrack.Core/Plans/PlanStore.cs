@@ -24,7 +24,7 @@ public sealed class PlanStore
         Workspace = workspace;
         _catalog = catalog;
         LockTimeout = lockTimeout ?? DefaultLockTimeout;
-        _clock = clock ?? (() => DateTimeOffset.Now);
+        _clock = clock ?? Time.SystemClock.Now;
     }
 
     public Workspace Workspace { get; }

@@ -10,7 +10,7 @@ public sealed class SampleTenantOptions
     public int Seed { get; set; } = 2020;
     public int Users { get; set; } = 3000;
     /// <summary>The newest refresh date; the tenant has 180 days of history ending on it.</summary>
-    public DateTime LastDay { get; set; } = LastDayBefore(() => DateTimeOffset.Now);
+    public DateTime LastDay { get; set; } = LastDayBefore(Time.SystemClock.Now);
     public int Days { get; set; } = 180;
     /// <summary>Reports with names concealed, as the admin center's privacy setting does.</summary>
     public bool ConcealedNames { get; set; }

@@ -19,7 +19,7 @@ public sealed class ActiveUsageCalculator
     public ActiveUsageCalculator(ServicePlanMap? plans = null, Func<DateTimeOffset>? clock = null)
     {
         _plans = plans ?? ServicePlanMap.Default;
-        _clock = clock ?? (() => DateTimeOffset.Now);
+        _clock = clock ?? Time.SystemClock.Now;
     }
 
     /// <summary>AU of each service from the source. A service whose report or subscriptions the source could not

@@ -20,7 +20,7 @@ internal static class ReportScanner
     public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default,
         Action<UserRow>? perUser = null, UsersSeen? users = null, Func<DateTimeOffset>? clock = null)
     {
-        var today = (clock ?? (() => DateTimeOffset.Now))().UtcDateTime.Date;
+        var today = (clock ?? Time.SystemClock.Now)().UtcDateTime.Date;
         var columns = new ReportColumns(rows, definition);
         var scan = new ReportScan(definition.Kind, rows.SourceName);
         foreach (var service in definition.Services) scan.Tallies[service] = new ServiceTally();

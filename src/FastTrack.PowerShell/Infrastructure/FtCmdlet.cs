@@ -15,7 +15,7 @@ public abstract class FtCmdlet : PSCmdlet
     private InvocationContext? _context;
 
     /// <summary>The playbook, the time, the culture and the connections of this invocation, resolved once.</summary>
-    protected InvocationContext Context => _context ??= new InvocationContext(PlaybookCatalog.Default, () => DateTimeOffset.Now, CultureInfo.CurrentUICulture, FtSession.Connections);
+    protected InvocationContext Context => _context ??= new InvocationContext(PlaybookCatalog.Default, Core.Time.SystemClock.Now, CultureInfo.CurrentUICulture, FtSession.Connections);
 
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing); long reads and Graph calls watch it.</summary>
     protected CancellationToken StopToken => _stop.Token;
