@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using FastTrack.Core.Rules;
 using FastTrack.Core.Text;
 
 namespace FastTrack.Core.AdoptionReports;
@@ -19,47 +20,67 @@ public static class MarkdownAdoptionReport
         var w = new StringBuilder();
         w.Append(report.IsPortfolio ? "# Adoption portfolio\n\n" : $"# Adoption report: {M(report.Customers.FirstOrDefault()?.Plan.Customer ?? "")}\n\n");
         w.Append("Generated ").Append(report.Generated.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)).Append(" · FastTrack Support Success Execution\n\n");
-        if (report.IsPortfolio)
-        {
-            w.Append("| Customer | Phase | CSM | Services at target | Open blockers | Next action |\n|---|---|---|---:|---:|---|\n");
-            foreach (var s in report.Customers)
-                w.Append($"| {M(s.Plan.Customer)} | {s.Plan.Phase} | {M(s.Plan.Csm?.Name ?? "—")} | {s.ServicesAtTarget} of {s.Services.Count} | {s.OpenBlockers.Count} | {M(s.Advice.Actions.FirstOrDefault()?.Title ?? "—")} |\n");
-            w.Append('\n');
-        }
-        foreach (var s in report.Customers)
-        {
-            var plan = s.Plan;
-            w.Append("## ").Append(M(plan.Customer)).Append("\n\n");
-            w.Append($"Phase **{plan.Phase}** · CSM {M(plan.Csm?.Name ?? "none assigned")}" +
-                     (s.HandedToCsm.Count > 0 ? $" (owns {string.Join(", ", s.HandedToCsm)})" : "") + "\n\n");
-            if (s.Services.Count > 0)
-            {
-                w.Append("| Service | AU | Target | Status | Forecast |\n|---|---:|---:|---|---|\n");
-                foreach (var service in s.Services)
-                {
-                    w.Append($"| {M(service.Name)} | {(service.Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—")} | {service.Target.ToString("0.#", CultureInfo.InvariantCulture)}% | " +
-                             $"{service.MeetsTarget switch { true => "✓ met", false => "✗ below", _ => "not measured" }} | {M(service.Forecast?.ToString() ?? "—")} |\n");
-                }
-                w.Append('\n');
-            }
-            if (s.Advice.Actions.Count > 0)
-            {
-                w.Append("**Next actions**\n\n");
-                foreach (var action in s.Advice.Actions) w.Append($"{action.Order}. {M(action.Title)} — {M(action.Why)}\n");
-                w.Append('\n');
-            }
-            if (s.OpenBlockers.Count > 0)
-            {
-                w.Append("**Open blockers**\n\n");
-                foreach (var b in s.OpenBlockers) w.Append($"- \\#{b.Id} {M(b.Service?.ToString() ?? "any service")}: {M(b.Description)}\n");
-                w.Append('\n');
-            }
-            if (s.Cadence is { } cadence) w.Append("**Check-ins**: ").Append(M(cadence.Evidence)).Append("\n\n");
-            w.Append("**Success criteria**: ").Append(string.Join(" · ", s.Advice.Criteria.Select(c =>
-                $"{(c.Result == Rules.CriterionResult.Pass ? "✓" : c.Result == Rules.CriterionResult.Fail ? "✗" : c.Result == Rules.CriterionResult.NotApplicable ? "–" : "?")} {c.Id}"))).Append("\n\n");
-        }
+        if (report.IsPortfolio) Portfolio(w, report);
+        foreach (var s in report.Customers) Customer(w, s);
         output.Write(w.ToString());
     }
+
+    private static void Portfolio(StringBuilder w, AdoptionReport report)
+    {
+        w.Append("| Customer | Phase | CSM | Services at target | Open blockers | Next action |\n|---|---|---|---:|---:|---|\n");
+        foreach (var s in report.Customers)
+            w.Append($"| {M(s.Plan.Customer)} | {s.Plan.Phase} | {M(s.Plan.Csm?.Name ?? "—")} | {s.ServicesAtTarget} of {s.Services.Count} | {s.OpenBlockers.Count} | {M(s.Advice.Actions.FirstOrDefault()?.Title ?? "—")} |\n");
+        w.Append('\n');
+    }
+
+    private static void Customer(StringBuilder w, CustomerSection s)
+    {
+        var plan = s.Plan;
+        w.Append("## ").Append(M(plan.Customer)).Append("\n\n");
+        w.Append($"Phase **{plan.Phase}** · CSM {M(plan.Csm?.Name ?? "none assigned")}" +
+                 (s.HandedToCsm.Count > 0 ? $" (owns {string.Join(", ", s.HandedToCsm)})" : "") + "\n\n");
+        Services(w, s);
+        NextActions(w, s);
+        OpenBlockers(w, s);
+        if (s.Cadence is { } cadence) w.Append("**Check-ins**: ").Append(M(cadence.Evidence)).Append("\n\n");
+        w.Append("**Success criteria**: ").Append(string.Join(" · ", s.Advice.Criteria.Select(c => $"{Mark(c.Result)} {c.Id}"))).Append("\n\n");
+    }
+
+    private static void Services(StringBuilder w, CustomerSection s)
+    {
+        if (s.Services.Count == 0) return;
+        w.Append("| Service | AU | Target | Status | Forecast |\n|---|---:|---:|---|---|\n");
+        foreach (var service in s.Services)
+        {
+            w.Append($"| {M(service.Name)} | {(service.Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—")} | {service.Target.ToString("0.#", CultureInfo.InvariantCulture)}% | " +
+                     $"{service.MeetsTarget switch { true => "✓ met", false => "✗ below", _ => "not measured" }} | {M(service.Forecast?.ToString() ?? "—")} |\n");
+        }
+        w.Append('\n');
+    }
+
+    private static void NextActions(StringBuilder w, CustomerSection s)
+    {
+        if (s.Advice.Actions.Count == 0) return;
+        w.Append("**Next actions**\n\n");
+        foreach (var action in s.Advice.Actions) w.Append($"{action.Order}. {M(action.Title)} — {M(action.Why)}\n");
+        w.Append('\n');
+    }
+
+    private static void OpenBlockers(StringBuilder w, CustomerSection s)
+    {
+        if (s.OpenBlockers.Count == 0) return;
+        w.Append("**Open blockers**\n\n");
+        foreach (var b in s.OpenBlockers) w.Append($"- \\#{b.Id} {M(b.Service?.ToString() ?? "any service")}: {M(b.Description)}\n");
+        w.Append('\n');
+    }
+
+    private static string Mark(CriterionResult result) => result switch
+    {
+        CriterionResult.Pass => "✓",
+        CriterionResult.Fail => "✗",
+        CriterionResult.NotApplicable => "–",
+        _ => "?",
+    };
 
     // Bidi controls shown as [U+202E] (then escaped like any bracket), Markdown punctuation escaped, angle
     // brackets as entities (Teams renders some HTML), line breaks flattened.
