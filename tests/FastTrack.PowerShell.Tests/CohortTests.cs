@@ -137,7 +137,7 @@ public sealed class CohortTests : IClassFixture<ModuleSession>, IDisposable
     public void Cohorts_and_people_display_as_tables()
     {
         var text = _session.Display($"'{Upn(1)}', '{Upn(2)}' | Measure-FtActiveUsage -Sample -Service Teams");
-        Assert.Matches(@"Group\s+Service\s+Members\s+Licensed\s+Active\s+AU %", text);
+        Assert.Matches(@"Group\s+Service\s+Members\s+Licensed\s+Active\s+AU\s+Met\s+Absent", text);
         Assert.Matches(@"\(all\)\s+Teams\s+2\s+2", text);
         var people = _session.Display($"'{Upn(1)}' | Get-FtUserActivity -Sample -Service Teams");
         Assert.Contains(Upn(1), people);

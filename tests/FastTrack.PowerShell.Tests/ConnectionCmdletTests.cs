@@ -57,7 +57,7 @@ public sealed class ConnectionCmdletTests : IClassFixture<ModuleSession>, IClass
         var listed = Run($"Get-FtConnection -TenantId {_tenants.Northwind.TenantId}").Single();
         Assert.Equal("Northwind", listed.Str("DisplayName"));
         var text = _session.Display($"Get-FtConnection -TenantId {_tenants.Northwind.TenantId}");
-        Assert.Matches(@"TenantId\s+Name\s+Domain\s+Method\s+Cloud\s+Graph", text);
+        Assert.Matches(@"TenantId\s+DisplayName\s+DefaultDomain", text);
         Assert.Contains("Northwind", text);
     }
 

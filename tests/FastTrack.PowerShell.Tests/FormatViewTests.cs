@@ -14,8 +14,8 @@ public sealed class FormatViewTests : IClassFixture<ModuleSession>
         Assert.Contains("Activity: CSM Handshake for Modern Comms", text);
         Assert.Contains("Activity: Microsoft Adoption Service Program", text);
         var row = Assert.Single(text.Split('\n'), l => l.Contains("3741"));
-        Assert.Matches(@"^\s*3741\s+M\s+OneDrive\s+OneDrive - Perform OneDrive Adoption Workshop\s*$", row);
-        Assert.Matches(@"Id\s+M/O\s+Service\s+Name", text);
+        Assert.Matches(@"^\s*3741\s+Mandatory\s+OneDrive\s+OneDrive - Perform OneDrive Adoption Workshop\s*$", row);
+        Assert.Matches(@"Id\s+Requirement\s+Service\s+Name", text); // issue 17: headers are property names
         Assert.DoesNotContain("FastTrack.Core", text);
     }
 

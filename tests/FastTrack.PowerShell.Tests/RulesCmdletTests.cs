@@ -42,8 +42,8 @@ public sealed class RulesCmdletTests : IClassFixture<ModuleSession>, IDisposable
     {
         var text = _session.Display("Get-FtNextAction -Workspace $args[0]", _workspace);
         Assert.Contains("Customer: Contoso", text);
-        Assert.Matches(@"#\s+Kind\s+M/O\s+Action\s+Why", text);
-        Assert.Matches(@"\d+\s+Task\s+O\s+3731 Teams - Post Enablement Field Handshake", text);
+        Assert.Matches(@"Order\s+Kind\s+Requirement\s+Title", text);
+        Assert.Matches(@"\d+\s+Task\s+Optional\s+3731 Teams - Post Enablement Field Handshake", text);
     }
 
     [Fact]

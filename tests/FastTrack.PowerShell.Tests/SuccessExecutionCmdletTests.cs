@@ -81,10 +81,13 @@ public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, 
     public void The_result_displays_changes_and_next_actions()
     {
         var text = _session.Display($"Invoke-FtSuccessExecution -TenantId {SampleTenant} -WhatIf -Workspace $args[0]", _workspace);
-        Assert.Matches(@"Customer\s+: Contoso", text);
-        Assert.Matches(@"Active usage\s+: Teams \d+\.\d%/10%, OneDrive \d+\.\d%/10%", text);
-        Assert.Contains("First run of the playbook for Contoso", text);
-        Assert.Matches(@"Next actions\s+: 1\. ", text);
+        // Issue 17: the morning view, a line per fact, each starting with what it is.
+        Assert.Matches(@"Contoso \(SuccessExecution\), run \d{4}-\d\d-\d\d \d\d:\d\d, not saved", text);
+        Assert.Matches(@"\n  AU {8}Teams \d+\.\d% \(target 10%, (met|below)\)", text);
+        Assert.Matches(@"\n  AU {8}OneDrive \d+\.\d% \(target 10%, (met|below)\)", text);
+        Assert.Contains("  Change    First run of the playbook for Contoso", text);
+        Assert.Matches(@"\n  Criteria  \d of \d met", text);
+        Assert.Matches(@"\n  Next 1 {4}\S", text);
     }
 
     // Issue 14: the sample tenant's cycle to the success review, as a FastTrack manager runs it with the cmdlets.

@@ -100,9 +100,9 @@ Describe 'Customer success plans' {
         Get-Content $bad -Raw | Should -Be '{ "schemaVersion": 1, "customer": '
     }
 
-    It 'shows customer, phase, CSM, services and open blockers' {
+    It 'shows customer, phase, CSM, targets met and open blockers' {
         $text = Get-FtCustomerPlan | Out-String -Width 200
-        $text | Should -Match 'Contoso Ltd\s+SuccessExecution\s+Avery Smith\s+Teams -/10, OneDrive -/10\s+0'
+        $text | Should -Match 'Contoso Ltd\s+SuccessExecution\s+Avery Smith\s+0 of 2\s+0'
     }
 
     It 'completes customer names from the workspace' {

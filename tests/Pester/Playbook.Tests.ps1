@@ -50,7 +50,7 @@ Describe 'Get-FtPlaybookTask' {
     It 'displays a table grouped by activity' {
         $text = Get-FtPlaybookTask -Service OneDrive | Out-String -Width 160
         $text | Should -Match 'Activity: Microsoft Adoption Service Program'
-        $text | Should -Match '3741\s+M\s+OneDrive\s+OneDrive - Perform OneDrive Adoption Workshop'
+        $text | Should -Match '3741\s+Mandatory\s+OneDrive\s+OneDrive - Perform OneDrive Adoption Workshop'
     }
 
     It 'tab-completes services' {

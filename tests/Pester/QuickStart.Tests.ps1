@@ -33,7 +33,7 @@ Describe 'The quick start (build.ps1 -Task Demo)' {
 
     It 'runs to the end without an error' {
         $exitCode | Should -Be 0
-        (Get-StatementOutput 'Invoke-FtSuccessExecution') -join "`n" | Should -Match 'Customer\s+: Contoso'
+        (Get-StatementOutput 'Invoke-FtSuccessExecution') -join "`n" | Should -Match 'Contoso \(SuccessExecution\), run '
     }
 
     It 'carries no CLIXML, progress record or colour escape into a log' {
@@ -43,11 +43,11 @@ Describe 'The quick start (build.ps1 -Task Demo)' {
     }
 
     It 'formats each statement on its own, as at a prompt: later tables stay tables' {
-        (Get-StatementOutput 'Get-FtPlaybookActivity') -join "`n" | Should -Match '(?m)^\s*# Activity\s+AppliesTo'
+        (Get-StatementOutput 'Get-FtPlaybookActivity') -join "`n" | Should -Match '(?m)^\s*Order Name\s+AppliesToText'
         $history = Get-StatementOutput 'Get-FtActiveUsageHistory'
-        $history -join "`n" | Should -Match '(?m)^Customer\s+Service\s+'
-        $history -join "`n" | Should -Not -Match '(?m)^Customer\s+:'
-        @($history | Where-Object { $_ -match '^Contoso\s+(Teams|Yammer|OneDrive)\s' }) | Should -HaveCount 3
+        $history -join "`n" | Should -Match '(?m)^Service\s+Latest\s+'
+        $history -join "`n" | Should -Not -Match '(?m)^Service\s+:'
+        @($history | Where-Object { $_ -match '^(Teams|Yammer|OneDrive)\s+\d' }) | Should -HaveCount 3
     }
 
     It 'keeps the README''s comments beside the statements they explain' {

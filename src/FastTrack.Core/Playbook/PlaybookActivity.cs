@@ -17,6 +17,7 @@ public sealed class PlaybookActivity
         AppliesTo = activity.AppliesToAllServices
             ? catalog.Services.Select(s => s.Id).ToArray()
             : activity.AppliesTo.ToArray();
+        AppliesToText = activity.AppliesToAllServices ? catalog.Message("Text.AllServices", culture) : string.Join(", ", AppliesTo);
         Rule = activity.Rule(culture);
         TaskIds = activity.Tasks.Select(t => t.Id).ToArray();
         SuppressesForSameWorkload = activity.SuppressesForSameWorkload.ToArray();
@@ -33,6 +34,8 @@ public sealed class PlaybookActivity
     public string Motions { get; }
     public bool AppliesToAllServices { get; }
     public M365Service[] AppliesTo { get; }
+    /// <summary>The services as the views show them, in the activity's culture: "(all services)" or a list.</summary>
+    public string AppliesToText { get; }
     public string Rule { get; }
     public int[] TaskIds { get; }
     /// <summary>Activities not run for a workload once this one applies to it (the handshake rule).</summary>
