@@ -26,4 +26,6 @@ internal sealed class LocalizedText
     }
 
     public IEnumerable<string> AllTexts => _byLanguage.Values;
+
+    public IEnumerable<string> Languages => _byLanguage.Keys;
 }

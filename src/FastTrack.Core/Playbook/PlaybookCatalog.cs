@@ -90,6 +90,9 @@ public sealed class PlaybookCatalog
     /// <summary>The ids of the texts the rules speak (next actions, criteria evidence).</summary>
     public IEnumerable<string> MessageIds => _messages.Keys;
 
+    /// <summary>The languages every message is written in ("en", "es"): what -Culture can choose from.</summary>
+    public IReadOnlyList<string> Languages => _messages.Values.Select(m => m.Languages).Aggregate((a, b) => a.Intersect(b)).OrderBy(l => l, StringComparer.Ordinal).ToList();
+
     /// <summary>A text of the rules in a culture (English when the culture has none), formatted with the
     /// culture's numbers. An id the catalogue lacks is a bug of the build, not of the user's data. The bidi
     /// controls of a text argument (a CSM's name, a blocker, a metric) are balanced, so a right-to-left

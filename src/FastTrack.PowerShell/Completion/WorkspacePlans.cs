@@ -30,6 +30,13 @@ internal static class WorkspacePlans
             .Select(o => o.Value!);
     }
 
+    /// <summary>The plan -TenantId names on the command line, or every readable plan when it names none.</summary>
+    public static IReadOnlyList<CustomerPlan> Named(IDictionary fakeBoundParameters)
+    {
+        var tenant = fakeBoundParameters.Contains("TenantId") && Guid.TryParse(fakeBoundParameters["TenantId"]?.ToString(), out var id) ? id : (Guid?)null;
+        return From(fakeBoundParameters).Where(p => tenant is null || p.TenantId == tenant).ToList();
+    }
+
     // Completers get no SessionState; the running pipeline's is reached through a script block, which runs in it.
     private static string ProviderPath(string path)
     {

@@ -42,9 +42,16 @@ public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
         Guard(() =>
         {
             updated = Store.Update(TargetTenant, InputObject?.Revision, Force, change,
-                plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", action));
+                plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", Describe(action, plan)));
             if (updated is not null && PassThru) WriteObject(updated);
         });
         return updated;
+    }
+
+    // -WhatIf and -Confirm say what changes, field by field, against the plan as it is stored now.
+    private string Describe(string action, CustomerPlan after)
+    {
+        var changes = PlanDifferences.Between(Store.Read(after.TenantId), after);
+        return changes.Count == 0 ? $"{action} (nothing changes)" : $"{action}: {string.Join("; ", changes)}";
     }
 }

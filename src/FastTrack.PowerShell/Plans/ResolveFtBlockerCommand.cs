@@ -11,6 +11,7 @@ public sealed class ResolveFtBlockerCommand : FtPlanChangeCmdlet
 {
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("BlockerId")]
+    [ArgumentCompleter(typeof(Completion.BlockerIdCompleter))]
     public int Id { get; set; }
 
     [Parameter(Mandatory = true, Position = 2)]

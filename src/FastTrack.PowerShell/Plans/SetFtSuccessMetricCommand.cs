@@ -11,6 +11,7 @@ public sealed class SetFtSuccessMetricCommand : FtPlanChangeCmdlet
 {
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.SuccessMetricNameCompleter))]
     public string Name { get; set; } = "";
 
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] public string? Service { get; set; }

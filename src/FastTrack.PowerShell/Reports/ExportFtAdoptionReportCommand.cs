@@ -24,7 +24,7 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
     /// <summary>Html, or Markdown; by default Markdown for a .md path and Html otherwise.</summary>
     [Parameter] public ReportFormat? Format { get; set; }
 
-    [Parameter] public CultureInfo? Culture { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] public CultureInfo? Culture { get; set; }
 
     /// <summary>Overwrite an existing file.</summary>
     [Parameter] public SwitchParameter Force { get; set; }

@@ -30,7 +30,7 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     /// <summary>Measure each plan even when the reports' users are of another domain than the plan's.</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    [Parameter] public CultureInfo? Culture { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] public CultureInfo? Culture { get; set; }
 
     [Parameter] [ValidateRange(1, 32)] public int ThrottleLimit { get; set; } = 4;
 

@@ -10,6 +10,7 @@ namespace FastTrack.PowerShell.Rules;
 public sealed class SetFtCheckInCommand : FtPlanChangeCmdlet
 {
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.CheckInIdCompleter))]
     public int Id { get; set; }
 
     [Parameter(Mandatory = true, Position = 2)]
