@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -27,7 +27,7 @@ public sealed class CustomerCheckIn
     public int Id { get; }
     public DateTime Date { get; }
     public int DurationMinutes { get; }
-    public IReadOnlyList<M365Service> Services { get; }
+    public JoinedList<M365Service> Services { get; }
     public CheckInStatus Status { get; }
     public string? Notes { get; }
     public string? RecordedBy { get; }

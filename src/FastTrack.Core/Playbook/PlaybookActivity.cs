@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Playbook;
 
@@ -15,11 +16,11 @@ public sealed class PlaybookActivity
         Motions = catalog.Motions(culture);
         AppliesToAllServices = activity.AppliesToAllServices;
         AppliesTo = activity.AppliesToAllServices
-            ? catalog.Services.Select(s => s.Id).ToArray()
-            : activity.AppliesTo.ToArray();
+            ? catalog.Services.Select(s => s.Id).ToJoinedList()
+            : activity.AppliesTo.ToJoinedList();
         Rule = activity.Rule(culture);
-        TaskIds = activity.Tasks.Select(t => t.Id).ToArray();
-        SuppressesForSameWorkload = activity.SuppressesForSameWorkload.ToArray();
+        TaskIds = activity.Tasks.Select(t => t.Id).ToJoinedList();
+        SuppressesForSameWorkload = activity.SuppressesForSameWorkload.ToJoinedList();
         Culture = culture.Name;
         PlaybookVersion = catalog.Version;
     }
@@ -32,11 +33,11 @@ public sealed class PlaybookActivity
     public string PrimaryRole { get; }
     public string Motions { get; }
     public bool AppliesToAllServices { get; }
-    public M365Service[] AppliesTo { get; }
+    public JoinedList<M365Service> AppliesTo { get; }
     public string Rule { get; }
-    public int[] TaskIds { get; }
+    public JoinedList<int> TaskIds { get; }
     /// <summary>Activities not run for a workload once this one applies to it (the handshake rule).</summary>
-    public string[] SuppressesForSameWorkload { get; }
+    public JoinedList<string> SuppressesForSameWorkload { get; }
     public string Culture { get; }
     public string PlaybookVersion { get; }
 

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Usage.People;
 
@@ -60,7 +60,7 @@ public sealed class CohortUsage
     public int Deleted => Absent.Count(a => a.Reason == AbsenceReason.Deleted);
     public int NotInReport => Absent.Count(a => a.Reason == AbsenceReason.NotInReport);
     /// <summary>Members not counted in the denominator, each with why.</summary>
-    public IReadOnlyList<AbsentUser> Absent { get; internal set; } = Array.Empty<AbsentUser>();
+    public JoinedList<AbsentUser> Absent { get; internal set; } = new();
 
     public override string ToString() => $"{Group ?? "cohort"} {Service} {ActiveUsagePercent?.ToString("0.0") ?? "-"}% ({Active}/{Licensed})";
 }
