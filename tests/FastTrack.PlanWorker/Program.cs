@@ -1,5 +1,6 @@
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
+using FastTrack.Core.Text;
 using FastTrack.Core.Workspaces;
 
 // add-blockers <workspace> <tenant> <count> <worker-name>
@@ -31,7 +32,7 @@ switch (args[0])
                 plan.Customer = $"Contoso r{next}";
                 plan.Training = Enumerable.Range(0, 300)
                     .Select(i => new TrainingRecord { Service = M365Service.Teams, Date = DateTime.Today, Audience = $"r{next} audience {i}" })
-                    .ToList();
+                    .ToJoinedList();
             });
         }
     default:

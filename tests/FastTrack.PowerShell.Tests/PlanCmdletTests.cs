@@ -155,6 +155,20 @@ public sealed class PlanCmdletTests : IClassFixture<ModuleSession>, IDisposable
     }
 
     [Fact]
+    public void Add_FtBlocker_PassThru_returns_the_new_blocker_which_pipes_to_Resolve_FtBlocker()
+    {
+        Run($"Add-FtBlocker -TenantId {Contoso} -Description 'No champions yet' -Workspace $args[0]").AssertNoErrors();
+        var added = Run($"Add-FtBlocker -TenantId {Contoso} -Service Teams -Description 'Proxy blocks media' -PassThru -Workspace $args[0]").Single();
+        Assert.Equal("FastTrack.Core.Plans.CustomerBlocker", added.TypeNames[0]);
+        Assert.Equal(2, (int)added.Prop("Id")!);
+        Assert.Equal("Contoso Ltd", added.Str("Customer"));
+        Assert.Equal("Contoso Ltd #2 Proxy blocks media", added.ToString());
+
+        Run("$args[1] | Resolve-FtBlocker -Resolution 'Bypass for Teams media' -Workspace $args[0]", added).AssertNoErrors();
+        Assert.Equal(new[] { "No champions yet" }, Run("Get-FtBlocker -Workspace $args[0]").Output.Select(b => b.Str("Description")));
+    }
+
+    [Fact]
     public void Success_metrics_are_added_then_updated_and_training_is_recorded()
     {
         Run($"Set-FtSuccessMetric -TenantId {Contoso} -Name 'Meetings in Teams' -Service Teams -Target 80 -Unit % -Workspace $args[0]; " +

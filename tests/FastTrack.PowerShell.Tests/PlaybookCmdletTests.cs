@@ -93,7 +93,7 @@ public sealed class PlaybookCmdletTests : IClassFixture<ModuleSession>
         Assert.Equal(new[] { "CsmHandshake", "ScheduleCheckIns", "TrackAdoptionProgress", "AdoptionServiceProgram", "ServiceAccelerator" },
             activities.Select(a => a.Str("Activity")));
         var handshake = activities[0];
-        Assert.Equal(new[] { "ScheduleCheckIns", "TrackAdoptionProgress" }, (string[])handshake.Prop("SuppressesForSameWorkload")!);
+        Assert.Equal(new[] { "ScheduleCheckIns", "TrackAdoptionProgress" }, (IEnumerable<string>)handshake.Prop("SuppressesForSameWorkload")!);
         Assert.Equal("FastTrack Manager", handshake.Str("PrimaryRole"));
     }
 

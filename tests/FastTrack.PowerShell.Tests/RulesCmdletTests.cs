@@ -134,10 +134,23 @@ public sealed class RulesCmdletTests : IClassFixture<ModuleSession>, IDisposable
         Assert.False(File.Exists(ics));
         var file = Run("Export-FtCheckInCalendar -Path $args[1] -From 2027-01-01 -PassThru -Workspace $args[0]", ics).Single();
         Assert.Equal(ics, file.Str("FullName"));
+        Assert.Equal($@"Microsoft.PowerShell.Core\FileSystem::{ics}", file.Str("PSPath"));   // as Get-Item returns it
         var text = File.ReadAllText(ics);
         Assert.Equal(4, text.Split("BEGIN:VEVENT").Length - 1);
         Assert.Contains("SUMMARY:FastTrack success check-in: Contoso", text);
         var exists = Assert.Single(Run("Export-FtCheckInCalendar -Path $args[1] -Workspace $args[0]", ics).Errors);
         Assert.StartsWith("FileExists,", exists.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void A_calendar_with_no_check_in_is_refused_and_no_file_is_written()
+    {
+        var ics = Path.Combine(_workspace, "none.ics");
+        var refused = Assert.Single(Run("Export-FtCheckInCalendar -Path $args[1] -Workspace $args[0]", ics).Errors);
+        Assert.Equal("NoCheckInsToExport,FastTrack.PowerShell.Rules.ExportFtCheckInCalendarCommand", refused.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, refused.CategoryInfo.Category);
+        Assert.Contains("No check-in of Contoso is on or after", refused.Exception.Message);
+        Assert.Contains("New-FtCheckInSchedule", refused.Exception.Message);
+        Assert.False(File.Exists(ics));
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Measurement;
 
@@ -17,7 +18,7 @@ public sealed class ActiveUsageHistory
     public UsageBasis Basis { get; private set; }
     public double TargetPercent { get; private set; }
     public double? BaselinePercent { get; private set; }
-    public IReadOnlyList<UsageSnapshot> Snapshots { get; private set; } = Array.Empty<UsageSnapshot>();
+    public JoinedList<UsageSnapshot> Snapshots { get; private set; } = new();
     public UsageSnapshot? First => Snapshots.Count > 0 ? Snapshots[0] : null;
     public UsageSnapshot? Latest => Snapshots.Count > 0 ? Snapshots[Snapshots.Count - 1] : null;
     /// <summary>Percentage points from the first to the latest snapshot.</summary>
@@ -36,7 +37,7 @@ public sealed class ActiveUsageHistory
             var onBasis = basis ?? plan.HistoryBasis(planned.Service);
             var snapshots = plan.UsageHistory
                 .Where(u => u.Service == planned.Service && u.Basis == onBasis && (since is null || u.AsOf >= since.Value.Date))
-                .OrderBy(u => u.AsOf).ToList();
+                .OrderBy(u => u.AsOf).ToJoinedList();
             if (snapshots.Count == 0) continue;
             result.Add(new ActiveUsageHistory
             {

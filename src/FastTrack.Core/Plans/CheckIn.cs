@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -12,7 +12,7 @@ public sealed class CheckIn
     /// <summary>Local date and time the meeting starts.</summary>
     public DateTime Date { get; set; }
     public int DurationMinutes { get; set; } = 30;
-    public List<M365Service> Services { get; set; } = new();
+    public JoinedList<M365Service> Services { get; set; } = new();
     public CheckInStatus Status { get; set; }
     public string? Notes { get; set; }
     /// <summary>Who recorded the outcome, and when.</summary>
@@ -21,7 +21,7 @@ public sealed class CheckIn
 
     public bool IsPlanned => Status == CheckInStatus.Planned;
 
-    public override string ToString() => $"#{Id} {Date:yyyy-MM-dd HH:mm} {Status}";
+    public override string ToString() => System.FormattableString.Invariant($"#{Id} {Date:yyyy-MM-dd HH:mm} {Status}");
 }
 
 public enum CheckInStatus

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -27,11 +27,11 @@ public sealed class CustomerCheckIn
     public int Id { get; }
     public DateTime Date { get; }
     public int DurationMinutes { get; }
-    public IReadOnlyList<M365Service> Services { get; }
+    public JoinedList<M365Service> Services { get; }
     public CheckInStatus Status { get; }
     public string? Notes { get; }
     public string? RecordedBy { get; }
     public DateTimeOffset? RecordedOn { get; }
 
-    public override string ToString() => $"{Customer} #{Id} {Date:yyyy-MM-dd HH:mm} {Status}";
+    public override string ToString() => System.FormattableString.Invariant($"{Customer} #{Id} {Date:yyyy-MM-dd HH:mm} {Status}");
 }

@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -24,7 +24,7 @@ public sealed class CustomerPlan
     public string? PrimaryDomain { get; set; }
     /// <summary>The domains of the users in the reports measured into this plan: a later folder of another
     /// organisation's reports is refused by them (OrganisationCheck).</summary>
-    public List<string> ReportDomains { get; set; } = new();
+    public JoinedList<string> ReportDomains { get; set; } = new();
     public string Customer { get; set; } = "";
     public CustomerSegment Segment { get; set; } = CustomerSegment.Enterprise;
     public Contact? Csm { get; set; }
@@ -32,29 +32,29 @@ public sealed class CustomerPlan
     public PlanPhase Phase { get; set; } = PlanPhase.SuccessExecution;
     /// <summary>When the customer means to reach its goals: check-ins are scheduled up to it.</summary>
     public DateTime? TargetDate { get; set; }
-    public List<PlannedService> Services { get; set; } = new();
-    public List<SuccessMetric> SuccessMetrics { get; set; } = new();
+    public JoinedList<PlannedService> Services { get; set; } = new();
+    public JoinedList<SuccessMetric> SuccessMetrics { get; set; } = new();
     public ProgramDecisions Programs { get; set; } = new();
-    public List<TaskProgress> Tasks { get; set; } = new();
-    public List<Blocker> Blockers { get; set; } = new();
-    public List<TrainingRecord> Training { get; set; } = new();
-    public List<CheckIn> CheckIns { get; set; } = new();
+    public JoinedList<TaskProgress> Tasks { get; set; } = new();
+    public JoinedList<Blocker> Blockers { get; set; } = new();
+    public JoinedList<TrainingRecord> Training { get; set; } = new();
+    public JoinedList<CheckIn> CheckIns { get; set; } = new();
     /// <summary>When and how the customer was shown to track adoption itself.</summary>
-    public List<TrackingEvidence> Tracking { get; set; } = new();
+    public JoinedList<TrackingEvidence> Tracking { get; set; } = new();
     /// <summary>The share of a service's licensed users its training must reach, in percent; null means
     /// the catalogue's reading (10%).</summary>
     public double? TrainingReachTarget { get; set; }
-    public List<PhaseChange> PhaseHistory { get; set; } = new();
+    public JoinedList<PhaseChange> PhaseHistory { get; set; } = new();
     /// <summary>Saved AU measurements, oldest first: one per service, report date and basis.</summary>
-    public List<UsageSnapshot> UsageHistory { get; set; } = new();
+    public JoinedList<UsageSnapshot> UsageHistory { get; set; } = new();
     /// <summary>The last Invoke-FtSuccessExecution run, for "what changed since".</summary>
     public ExecutionRun? LastRun { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }
     public string? ModifiedBy { get; set; }
 
-    public IEnumerable<Blocker> OpenBlockers => Blockers.Where(b => b.IsOpen);
-    public IEnumerable<M365Service> IntendedServices => Services.Where(s => s.Intended).Select(s => s.Service);
+    public JoinedList<Blocker> OpenBlockers => Blockers.Where(b => b.IsOpen).ToJoinedList();
+    public JoinedList<M365Service> IntendedServices => Services.Where(s => s.Intended).Select(s => s.Service).ToJoinedList();
 
     /// <summary>The plan's entry for a service (every catalogue service has one).</summary>
     public PlannedService Service(M365Service service) => Services.First(s => s.Service == service);
@@ -104,8 +104,8 @@ public sealed class CustomerPlan
             {
                 Service = s.Id,
                 TargetAU = catalog.ActiveUsageGoalPercent,
-            }).ToList(),
-            Tasks = catalog.Tasks.Select(t => new TaskProgress { TaskId = t.Id, Service = t.Service }).ToList(),
+            }).ToJoinedList(),
+            Tasks = catalog.Tasks.Select(t => new TaskProgress { TaskId = t.Id, Service = t.Service }).ToJoinedList(),
         };
     }
 

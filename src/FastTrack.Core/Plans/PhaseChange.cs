@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -14,5 +14,7 @@ public sealed class PhaseChange
     public bool Forced { get; set; }
     public string? Reason { get; set; }
     /// <summary>The criteria that did not pass when the move was forced.</summary>
-    public List<string> FailedCriteria { get; set; } = new();
+    public JoinedList<string> FailedCriteria { get; set; } = new();
+
+    public override string ToString() => System.FormattableString.Invariant($"{From} to {To} on {On:yyyy-MM-dd} by {By}{(Forced ? $" (forced: {Reason})" : "")}");
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -61,7 +62,7 @@ public static class PlanChanges
             Date = date.Date,
             ShownBy = shownBy,
             ShownTo = shownTo,
-            Services = services.Distinct().ToList(),
+            Services = services.Distinct().ToJoinedList(),
             Notes = notes,
         });
 
@@ -125,7 +126,7 @@ public static class PlanChanges
                 By = by,
                 Forced = forced,
                 Reason = reason,
-                FailedCriteria = failedCriteria.ToList(),
+                FailedCriteria = failedCriteria.ToJoinedList(),
             });
             plan.Phase = to;
         };

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -66,7 +67,7 @@ public sealed class PlanUpdate
                 ? null
                 : (OneDriveAdoptionDecidedOn ?? today).Date;
         }
-        if (ServiceAcceleration is not null) plan.Programs.ServiceAcceleration = ServiceAcceleration.Distinct().ToList();
+        if (ServiceAcceleration is not null) plan.Programs.ServiceAcceleration = ServiceAcceleration.Distinct().ToJoinedList();
     }
 
     // An empty name or e-mail clears it; a CSM with neither is no CSM.

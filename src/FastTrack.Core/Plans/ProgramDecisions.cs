@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -10,5 +10,8 @@ public sealed class ProgramDecisions
 {
     public ProgramDecision OneDriveAdoption { get; set; } = ProgramDecision.Undecided;
     public DateTime? OneDriveAdoptionDecidedOn { get; set; }
-    public List<M365Service> ServiceAcceleration { get; set; } = new();
+    public JoinedList<M365Service> ServiceAcceleration { get; set; } = new();
+
+    public override string ToString() =>
+        $"OneDrive adoption: {OneDriveAdoption}{(ServiceAcceleration.Count == 0 ? "" : $"; service acceleration: {ServiceAcceleration}")}";
 }

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Plans;
 
@@ -15,12 +15,12 @@ public sealed class TrackingEvidence
     public string ShownBy { get; set; } = "";
     /// <summary>Who on the customer's side was shown.</summary>
     public string? ShownTo { get; set; }
-    public List<M365Service> Services { get; set; } = new();
+    public JoinedList<M365Service> Services { get; set; } = new();
     public string? Notes { get; set; }
 
     public bool Covers(M365Service service) => Services.Count == 0 || Services.Contains(service);
 
-    public override string ToString() => $"{Date:yyyy-MM-dd} {Tool} by {ShownBy}";
+    public override string ToString() => System.FormattableString.Invariant($"{Date:yyyy-MM-dd} {Tool} by {ShownBy}");
 }
 
 /// <summary>The tools the page and its successors name for tracking adoption: the admin center's usage

@@ -12,4 +12,6 @@ public sealed class TrainingRecord
     public DateTime Date { get; set; }
     public string Audience { get; set; } = "";
     public int? Attendees { get; set; }
+
+    public override string ToString() => System.FormattableString.Invariant($"{Date:yyyy-MM-dd} {Service}: {Audience}{(Attendees is { } count ? $" ({count} attendees)" : "")}");
 }

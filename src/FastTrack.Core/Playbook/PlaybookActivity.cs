@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Playbook;
 
@@ -15,12 +16,12 @@ public sealed class PlaybookActivity
         Motions = catalog.Motions(culture);
         AppliesToAllServices = activity.AppliesToAllServices;
         AppliesTo = activity.AppliesToAllServices
-            ? catalog.Services.Select(s => s.Id).ToArray()
-            : activity.AppliesTo.ToArray();
-        AppliesToText = activity.AppliesToAllServices ? catalog.Message("Text.AllServices", culture) : string.Join(", ", AppliesTo);
+            ? catalog.Services.Select(s => s.Id).ToJoinedList()
+            : activity.AppliesTo.ToJoinedList();
+        AppliesToText = activity.AppliesToAllServices ? catalog.Message("Text.AllServices", culture) : AppliesTo.ToString();
         Rule = activity.Rule(culture);
-        TaskIds = activity.Tasks.Select(t => t.Id).ToArray();
-        SuppressesForSameWorkload = activity.SuppressesForSameWorkload.ToArray();
+        TaskIds = activity.Tasks.Select(t => t.Id).ToJoinedList();
+        SuppressesForSameWorkload = activity.SuppressesForSameWorkload.ToJoinedList();
         Culture = culture.Name;
         PlaybookVersion = catalog.Version;
     }
@@ -33,13 +34,13 @@ public sealed class PlaybookActivity
     public string PrimaryRole { get; }
     public string Motions { get; }
     public bool AppliesToAllServices { get; }
-    public M365Service[] AppliesTo { get; }
+    public JoinedList<M365Service> AppliesTo { get; }
     /// <summary>The services as the views show them, in the activity's culture: "(all services)" or a list.</summary>
     public string AppliesToText { get; }
     public string Rule { get; }
-    public int[] TaskIds { get; }
+    public JoinedList<int> TaskIds { get; }
     /// <summary>Activities not run for a workload once this one applies to it (the handshake rule).</summary>
-    public string[] SuppressesForSameWorkload { get; }
+    public JoinedList<string> SuppressesForSameWorkload { get; }
     public string Culture { get; }
     public string PlaybookVersion { get; }
 

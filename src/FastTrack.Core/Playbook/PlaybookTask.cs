@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Playbook;
 
@@ -18,7 +19,7 @@ public sealed class PlaybookTask
         ServiceName = catalog.Service(task.Service).DisplayName(culture);
         Activity = task.ActivityId;
         ActivityName = activity.Name(culture);
-        FormerNames = task.FormerNames.ToArray();
+        FormerNames = task.FormerNames.ToJoinedList();
         Culture = culture.Name;
         PlaybookVersion = catalog.Version;
     }
@@ -34,7 +35,7 @@ public sealed class PlaybookTask
     /// <summary>The id of the activity (approach section) the task belongs to.</summary>
     public string Activity { get; }
     public string ActivityName { get; }
-    public string[] FormerNames { get; }
+    public JoinedList<string> FormerNames { get; }
     public string Culture { get; }
     public string PlaybookVersion { get; }
 

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Rules;
 
@@ -20,7 +20,7 @@ public sealed class NextAction
     public NextActionKind Kind { get; }
     public string Title { get; }
     public string Why { get; }
-    public IReadOnlyList<M365Service> Services { get; internal set; } = Array.Empty<M365Service>();
+    public JoinedList<M365Service> Services { get; internal set; } = new();
     public int? TaskId { get; internal set; }
     public int? BlockerId { get; internal set; }
     /// <summary>The check-in to record as held or missed (Set-FtCheckIn -Id).</summary>

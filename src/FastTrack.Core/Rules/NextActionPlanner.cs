@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Rules;
 
@@ -53,7 +54,7 @@ public static class NextActionPlanner
                 facts.Say("Action.ResolveBlocker", blocker.Id, blocker.Description), facts.Say("Why.Blocker", usage))
             {
                 BlockerId = blocker.Id,
-                Services = blocker.Service is { } b ? new[] { b } : Array.Empty<M365Service>(),
+                Services = blocker.Service is { } b ? JoinedList.Of(b) : new(),
             };
         }
     }
@@ -64,10 +65,10 @@ public static class NextActionPlanner
         foreach (var service in facts.Plan.Services.Where(s => s.Intended))
         {
             if (service.EnabledOn is null)
-                yield return new NextAction(NextActionKind.KeyInput, facts.Say("Action.Enable", service.Service), facts.Say("Why.NotEnabled", service.Service, keyInput)) { Services = new[] { service.Service } };
+                yield return new NextAction(NextActionKind.KeyInput, facts.Say("Action.Enable", service.Service), facts.Say("Why.NotEnabled", service.Service, keyInput)) { Services = JoinedList.Of(service.Service) };
             else if (service.CommunicatedOn is null)
                 yield return new NextAction(NextActionKind.KeyInput, facts.Say("Action.Communicate", service.Service),
-                    facts.Say("Why.NotCommunicated", service.Service, service.EnabledOn, keyInput)) { Services = new[] { service.Service } };
+                    facts.Say("Why.NotCommunicated", service.Service, service.EnabledOn, keyInput)) { Services = JoinedList.Of(service.Service) };
         }
     }
 
@@ -75,7 +76,7 @@ public static class NextActionPlanner
         evaluation.Activities.Where(a => a.Applicability == Applicability.AwaitingDecision).Select(pending =>
             new NextAction(NextActionKind.CustomerDecision, evaluation.Facts.Say("Action.AskDecision", pending.ActivityName, pending.Service), pending.Why)
             {
-                Services = new[] { pending.Service },
+                Services = JoinedList.Of(pending.Service),
                 Activity = pending.Activity,
             });
 
@@ -91,7 +92,7 @@ public static class NextActionPlanner
             yield return new NextAction(NextActionKind.Task, title, task.Why)
             {
                 TaskId = task.TaskId,
-                Services = new[] { task.Service },
+                Services = JoinedList.Of(task.Service),
                 Activity = task.Activity,
                 Requirement = task.Applicability,
                 Due = task.Due,
@@ -104,7 +105,7 @@ public static class NextActionPlanner
         facts.Plan.CheckIns.Where(c => c.IsPlanned && c.Date.Date < facts.Today).OrderBy(c => c.Date).Select(c =>
             new NextAction(NextActionKind.Activity, facts.Say("Action.RecordCheckIn", c.Id, c.Date), facts.Say("Why.RecordCheckIn", c.Id))
             {
-                Services = c.Services.ToArray(),
+                Services = c.Services.ToJoinedList(),
                 Activity = "ScheduleCheckIns",
                 CheckInId = c.Id,
                 Requirement = Applicability.Optional,
@@ -122,7 +123,7 @@ public static class NextActionPlanner
                             && (activity.DoneWhen is null || !Conditions.Evaluate(activity.DoneWhen, facts, d.Service).Holds))
                 .ToList();
             if (open.Count == 0) continue;
-            var services = open.Select(d => d.Service).ToArray();
+            var services = open.Select(d => d.Service).ToJoinedList();
             var why = activity.DoneWhen is null
                 ? string.Join("; ", open.Select(d => facts.Say("Why.NoTaskForService", d.Facts, d.Service)))
                 : string.Join("; ", services.Select(s => Conditions.Evaluate(activity.DoneWhen, facts, s).Fact));

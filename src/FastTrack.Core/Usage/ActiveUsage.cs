@@ -1,5 +1,6 @@
 using System;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Usage;
 
@@ -28,11 +29,11 @@ public sealed class ActiveUsage
     /// <summary>The most frequent domains of the report's users: whose organisation the data is (checked against the plan).</summary>
     internal System.Collections.Generic.IReadOnlyList<string> UserDomains { get; set; } = Array.Empty<string>();
     /// <summary>Free, trial or viral subscriptions with the service that were left out of its paid units.</summary>
-    public System.Collections.Generic.IReadOnlyList<string> ExcludedSkus { get; set; } = Array.Empty<string>();
+    public JoinedList<string> ExcludedSkus { get; set; } = new();
     /// <summary>Service plans of the tenant's subscriptions, named like a service's, that the licensing reference
     /// does not place: paid units may miss them.</summary>
-    public System.Collections.Generic.IReadOnlyList<string> UnknownServicePlans { get; set; } = Array.Empty<string>();
+    public JoinedList<string> UnknownServicePlans { get; set; } = new();
     public string Source { get; set; } = "";
 
-    public override string ToString() => $"{Service} {ActiveUsagePercent?.ToString("0.0") ?? "-"}% ({ActiveUsers}/{Denominator} {Basis})";
+    public override string ToString() => System.FormattableString.Invariant($"{Service} {ActiveUsagePercent?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}% ({ActiveUsers}/{Denominator} {Basis})");
 }

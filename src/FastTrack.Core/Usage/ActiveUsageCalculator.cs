@@ -6,6 +6,7 @@ using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Licensing;
 using FastTrack.Core.UsageReports;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Usage;
 
@@ -136,8 +137,8 @@ public sealed class ActiveUsageCalculator
     private static ActiveUsage Licensed(ActiveUsage usage, PaidUnitsCount? paid)
     {
         if (paid is null) return usage;
-        usage.ExcludedSkus = paid.ExcludedSkus;
-        usage.UnknownServicePlans = paid.UnknownPlans;
+        usage.ExcludedSkus = paid.ExcludedSkus.ToJoinedList();
+        usage.UnknownServicePlans = paid.UnknownPlans.ToJoinedList();
         return usage;
     }
 

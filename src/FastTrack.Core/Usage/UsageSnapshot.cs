@@ -32,5 +32,5 @@ public sealed class UsageSnapshot
         SavedOn = savedOn,
     };
 
-    public override string ToString() => $"{Service} {AsOf:yyyy-MM-dd} {ActiveUsagePercent?.ToString("0.0") ?? "-"}%";
+    public override string ToString() => System.FormattableString.Invariant($"{Service} {AsOf:yyyy-MM-dd} {ActiveUsagePercent?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}%");
 }

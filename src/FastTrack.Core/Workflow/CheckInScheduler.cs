@@ -3,6 +3,7 @@ using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Workflow;
 
@@ -35,7 +36,7 @@ public static class CheckInScheduler
                 throw WorkflowErrors.TooManyCheckIns(last, MaxMeetings).ToException();
             var id = plan.CheckIns.Count == 0 ? 0 : plan.CheckIns.Max(c => c.Id);
             foreach (var date in dates.Where(d => plan.CheckIns.All(c => c.Date.Date != d)))
-                plan.CheckIns.Add(new CheckIn { Id = ++id, Date = date + at, DurationMinutes = durationMinutes, Services = services.ToList() });
+                plan.CheckIns.Add(new CheckIn { Id = ++id, Date = date + at, DurationMinutes = durationMinutes, Services = services.ToJoinedList() });
             plan.CheckIns.Sort((a, b) => a.Date.CompareTo(b.Date));
         };
 }

@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Workflow;
 
@@ -24,7 +24,7 @@ public sealed class HandoffNote
     public double TargetPercent { get; internal set; }
     public bool? MeetsTarget { get; internal set; }
     public string Trend { get; internal set; } = "";
-    public IReadOnlyList<string> OpenBlockers { get; internal set; } = Array.Empty<string>();
+    public JoinedList<string> OpenBlockers { get; internal set; } = new();
 
     /// <summary>A short note for Teams or e-mail.</summary>
     public string ToMarkdown()

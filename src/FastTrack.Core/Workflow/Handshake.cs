@@ -4,6 +4,7 @@ using System.Linq;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Workflow;
 
@@ -70,7 +71,7 @@ public static class Handshake
                 TargetPercent = facts.TargetOf(workload),
                 MeetsTarget = facts.MeetsTarget(workload),
                 Trend = PlanUsageFacts.TrendText(plan, workload),
-                OpenBlockers = plan.OpenBlockers.Where(b => b.Service == workload).Select(b => $"#{b.Id} {b.Description}").ToList(),
+                OpenBlockers = plan.OpenBlockers.Where(b => b.Service == workload).Select(b => $"#{b.Id} {b.Description}").ToJoinedList(),
             };
         }
     }

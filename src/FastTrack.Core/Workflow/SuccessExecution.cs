@@ -8,6 +8,7 @@ using FastTrack.Core.Plans;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Measurement;
 using FastTrack.Core.Rules;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Workflow;
 
@@ -56,13 +57,13 @@ public sealed class SuccessExecution
             RunOn = now,
             Source = source?.Description,
             NotMeasured = notMeasured,
-            Measured = snapshots?.Measured ?? new ActiveUsage[0],
-            Failures = snapshots?.Failures ?? new Errors.FtError[0],
+            Measured = snapshots?.Measured.ToJoinedList() ?? new(),
+            Failures = snapshots?.Failures.ToJoinedList() ?? new(),
             SnapshotWithheld = snapshots?.Withheld is not null,
-            NextActions = advice.Actions,
-            Criteria = advice.Criteria,
+            NextActions = advice.Actions.ToJoinedList(),
+            Criteria = advice.Criteria.ToJoinedList(),
             Phase = after.Phase,
-            Changes = Compare(plan.LastRun, after, advice),
+            Changes = Compare(plan.LastRun, after, advice).ToJoinedList(),
         };
         return new SuccessExecution(result, change, snapshots?.Withheld);
     }
@@ -92,10 +93,10 @@ public sealed class SuccessExecution
     private static ExecutionRun Record(PlanAdvice advice, DateTimeOffset now) => new()
     {
         RunOn = now,
-        Actions = advice.Actions.Select(a => new RecordedAction { Key = KeyOf(a), Title = a.Title }).ToList(),
+        Actions = advice.Actions.Select(a => new RecordedAction { Key = KeyOf(a), Title = a.Title }).ToJoinedList(),
         Usage = advice.Plan.Services.Select(s => advice.Plan.LatestUsage(s.Service)).Where(u => u is not null)
-            .Select(u => new RecordedUsage { Service = u!.Service, AsOf = u.AsOf, ActiveUsagePercent = u.ActiveUsagePercent }).ToList(),
-        CriteriaPassed = advice.Criteria.Where(c => c.IsMet).Select(c => c.Id).ToList(),
+            .Select(u => new RecordedUsage { Service = u!.Service, AsOf = u.AsOf, ActiveUsagePercent = u.ActiveUsagePercent }).ToJoinedList(),
+        CriteriaPassed = advice.Criteria.Where(c => c.IsMet).Select(c => c.Id).ToJoinedList(),
     };
 
     private static IReadOnlyList<RunChange> Compare(ExecutionRun? last, CustomerPlan after, PlanAdvice advice)

@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Rules;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Workflow;
 
@@ -19,16 +19,16 @@ public sealed class SuccessExecutionResult
     public string? Source { get; internal set; }
     /// <summary>Why the plan was not measured and what the rules rest on instead; null when it was measured.</summary>
     public string? NotMeasured { get; internal set; }
-    public IReadOnlyList<ActiveUsage> Measured { get; internal set; } = Array.Empty<ActiveUsage>();
+    public JoinedList<ActiveUsage> Measured { get; internal set; } = new();
     /// <summary>Services that could not be measured, with why.</summary>
-    public IReadOnlyList<FtError> Failures { get; internal set; } = Array.Empty<FtError>();
+    public JoinedList<FtError> Failures { get; internal set; } = new();
     /// <summary>True once the snapshot and the run were written to the plan (false under -WhatIf).</summary>
     public bool Saved { get; internal set; }
     /// <summary>The snapshot was left out of the save: a service failed and partial saves were not allowed.</summary>
     public bool SnapshotWithheld { get; internal set; }
-    public IReadOnlyList<NextAction> NextActions { get; internal set; } = Array.Empty<NextAction>();
-    public IReadOnlyList<SuccessCriterion> Criteria { get; internal set; } = Array.Empty<SuccessCriterion>();
-    public IReadOnlyList<RunChange> Changes { get; internal set; } = Array.Empty<RunChange>();
+    public JoinedList<NextAction> NextActions { get; internal set; } = new();
+    public JoinedList<SuccessCriterion> Criteria { get; internal set; } = new();
+    public JoinedList<RunChange> Changes { get; internal set; } = new();
 
     public override string ToString() => $"{Customer}: {NextActions.Count} next actions, {Changes.Count} changes";
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using FastTrack.Core.Errors;
 
 namespace FastTrack.PowerShell.Infrastructure;
@@ -24,6 +25,10 @@ internal static class CmdletErrors
 
     public static FtError NoPlanToReport(string path) => new(nameof(NoPlanToReport), FtErrorKind.ObjectNotFound, path,
         $"No plan could be read, so '{path}' was not written. Check the errors above, -Workspace, or the plans piped in.");
+
+    public static FtError NoCheckInsToExport(string path, IReadOnlyCollection<string> customers, DateTime from) => new(nameof(NoCheckInsToExport), FtErrorKind.ObjectNotFound, path,
+        $"No check-in of {string.Join(", ", customers)} is on or after {from:yyyy-MM-dd}, so '{path}' was not written. " +
+        "Schedule check-ins with New-FtCheckInSchedule, or give an earlier -From.");
 
     public static FtError ServiceRequired() => new(nameof(ServiceRequired), FtErrorKind.InvalidArgument, null,
         "-Intended, -EnabledOn, -CommunicatedOn, -BaselineAU, -TargetAU and -Basis apply to services: name them with -Service.");

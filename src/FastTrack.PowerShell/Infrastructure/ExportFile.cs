@@ -1,12 +1,14 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.Workspaces;
 
 namespace FastTrack.PowerShell.Infrastructure;
 
 /// <summary>The file an export cmdlet writes: resolved against the PowerShell location, checked before any work
-/// (a folder, an existing file without -Force, a folder that does not exist), and written atomically.</summary>
+/// (a folder, an existing file without -Force, a folder that does not exist), written atomically, and returned
+/// for -PassThru.</summary>
 internal static class ExportFile
 {
     /// <summary>The full path, or the error that stops the cmdlet before anything is done.</summary>
@@ -40,4 +42,11 @@ internal static class ExportFile
             throw CmdletErrors.FileWriteFailed(path, ex).ToException(ex);
         }
     }
+
+    /// <summary>The written file as Get-Item returns it: the FileSystem provider's object, whose PSPath pipes it to
+    /// Get-Content and Copy-Item by property name and whose default view shows its Mode and Length, which a bare
+    /// FileInfo leaves blank. The path is taken literally and with force: a [ in its name is no wildcard, and a
+    /// hidden (dot-named) file is found too.</summary>
+    public static PSObject Item(SessionState session, string path) =>
+        session.InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true).Single();
 }

@@ -6,8 +6,8 @@ namespace FastTrack.PowerShell.Infrastructure;
 
 /// <summary>A cmdlet that changes one plan: the plan comes from the pipeline (by value, and then its
 /// revision guards against lost updates) or by -TenantId (by property name). Every change honours
-/// -WhatIf/-Confirm; -PassThru returns the updated plan; -Force applies a change to a plan that someone
-/// else saved since it was read.</summary>
+/// -WhatIf/-Confirm; -PassThru returns the updated plan (or what the cmdlet added to it); -Force applies a
+/// change to a plan that someone else saved since it was read.</summary>
 public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
 {
     protected const string ByPlan = "ByPlan";
@@ -43,7 +43,7 @@ public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
         {
             updated = Store.Update(TargetTenant, InputObject?.Revision, Force, change,
                 plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", Describe(action, plan)));
-            if (updated is not null && PassThru) WriteObject(updated);
+            if (updated is not null && PassThru) WriteObject(PassThruOf(updated));
         });
         return updated;
     }
@@ -54,4 +54,8 @@ public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
         var changes = PlanDifferences.Between(Store.Read(after.TenantId), after);
         return changes.Count == 0 ? $"{action} (nothing changes)" : $"{action}: {string.Join("; ", changes)}";
     }
+
+    /// <summary>What -PassThru returns once the change is saved: the plan, unless the cmdlet adds something that
+    /// the next cmdlet of the pipeline takes by itself (Add-FtBlocker returns the blocker, for Resolve-FtBlocker).</summary>
+    protected virtual object PassThruOf(CustomerPlan saved) => saved;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.Plans;
 using FastTrack.PowerShell.Completion;
@@ -7,7 +8,7 @@ using FastTrack.PowerShell.Infrastructure;
 namespace FastTrack.PowerShell.Plans;
 
 [Cmdlet(VerbsCommon.Add, "FtBlocker", SupportsShouldProcess = true, DefaultParameterSetName = ByPlan)]
-[OutputType(typeof(CustomerPlan))]
+[OutputType(typeof(CustomerBlocker))]
 public sealed class AddFtBlockerCommand : FtPlanChangeCmdlet
 {
     [Parameter(Mandatory = true, Position = 1)]
@@ -27,4 +28,8 @@ public sealed class AddFtBlockerCommand : FtPlanChangeCmdlet
         var service = Service is null ? (Core.Playbook.M365Service?)null : ResolveService(Service);
         _ = ChangePlan($"Add blocker: {Description}", PlanChanges.AddBlocker(service, Description, Category, Owner, Opened ?? Context.Today));
     }
+
+    /// <summary>The new blocker as Get-FtBlocker emits it, so that its TenantId and Id bind Resolve-FtBlocker.
+    /// It is the one with the highest number: AddBlocker numbers it after every blocker the saved plan holds.</summary>
+    protected override object PassThruOf(CustomerPlan saved) => new CustomerBlocker(saved, saved.Blockers.OrderBy(b => b.Id).Last());
 }

@@ -49,6 +49,6 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
         if (format == ReportFormat.Markdown) MarkdownAdoptionReport.Write(report, text);
         else HtmlAdoptionReport.Write(report, text);
         Require(() => ExportFile.Write(path, text.ToString()));
-        if (PassThru) WriteObject(new FileInfo(path));
+        if (PassThru) WriteObject(ExportFile.Item(SessionState, path));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.Workflow;
 using FastTrack.Core.Plans;
@@ -32,9 +33,13 @@ public sealed class ExportFtCheckInCalendarCommand : FtPlanInputCmdlet
     protected override void EndProcessing()
     {
         var path = Require(() => ExportFile.Resolve(SessionState, Path, Force));
-        var events = CheckInCalendar.Events(_plans, Context.Catalog, (From ?? Context.Today).Date, Context.Today);
+        // Never an empty calendar over yesterday's: Outlook would import nothing and say nothing.
+        if (_plans.Count == 0) ThrowFtError(CmdletErrors.NoPlanToReport(path));
+        var from = (From ?? Context.Today).Date;
+        var events = CheckInCalendar.Events(_plans, Context.Catalog, from, Context.Today);
+        if (events.Count == 0) ThrowFtError(CmdletErrors.NoCheckInsToExport(path, _plans.Select(p => p.Customer).ToList(), from));
         if (!ShouldProcess(path, $"Write {events.Count} check-in(s) of {_plans.Count} plan(s)")) return;
         Require(() => ExportFile.Write(path, IcsWriter.Write(events, Context.Now.ToUniversalTime())));
-        if (PassThru) WriteObject(new FileInfo(path));
+        if (PassThru) WriteObject(ExportFile.Item(SessionState, path));
     }
 }

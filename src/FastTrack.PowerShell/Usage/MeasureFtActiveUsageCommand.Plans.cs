@@ -56,7 +56,7 @@ public sealed partial class MeasureFtActiveUsageCommand
     {
         if (results.Any(r => r.Value?.ConcealedNames == true) && _warned.Add(sourceName))
             WriteWarning($"The reports of {sourceName} conceal user names. The counts are right, but no user can be named or matched. {UsageErrors.ShowNamesAdvice}");
-        var unknown = results.SelectMany(r => r.Value?.UnknownServicePlans ?? Array.Empty<string>()).Distinct().ToList();
+        var unknown = results.SelectMany(r => r.Value?.UnknownServicePlans ?? Enumerable.Empty<string>()).Distinct().ToList();
         if (unknown.Count > 0 && _warned.Add(sourceName + "|plans"))
         {
             WriteWarning($"The subscriptions of {sourceName} hold service plans this module does not know: {string.Join(", ", unknown)}. " +

@@ -56,7 +56,7 @@ public sealed class PageRulesTests
             b => b.Criterion("MandatoryTasksDone").Result == CriterionResult.Fail && !Promotable(b)),
         new("3650 is the Microsoft 365 Apps accelerator only",
             "| 3650    | Microsoft 365 Apps - Microsoft 365 Apps Acceleration |            O             | FastTrack Manager | Microsoft 365 Apps |",
-            () => new PlanBuilder().Live(Teams).With(p => p.Programs.ServiceAcceleration = new List<FastTrack.Core.Playbook.M365Service> { Teams }),
+            () => new PlanBuilder().Live(Teams).With(p => p.Programs.ServiceAcceleration = new FastTrack.Core.Text.JoinedList<FastTrack.Core.Playbook.M365Service> { Teams }),
             b => b.Evaluation.Tasks.Single(t => t.TaskId == 3650).Service == Microsoft365Apps
                  && b.Actions.Any(a => a.Activity == "ServiceAccelerator" && a.TaskId is null && a.Services.Contains(Teams))),
         new("At least 10% AU for every intended service",

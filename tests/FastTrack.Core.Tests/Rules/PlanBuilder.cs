@@ -2,6 +2,7 @@ using System.Globalization;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Tests.Rules;
 
@@ -78,7 +79,7 @@ public sealed class PlanBuilder
 
     public PlanBuilder CheckIn(int daysFromToday, CheckInStatus status = CheckInStatus.Planned, params M365Service[] services)
     {
-        Plan.CheckIns.Add(new CheckIn { Id = Plan.CheckIns.Count + 1, Date = Today.AddDays(daysFromToday).AddHours(10), Status = status, Services = services.ToList() });
+        Plan.CheckIns.Add(new CheckIn { Id = Plan.CheckIns.Count + 1, Date = Today.AddDays(daysFromToday).AddHours(10), Status = status, Services = services.ToJoinedList() });
         return this;
     }
 

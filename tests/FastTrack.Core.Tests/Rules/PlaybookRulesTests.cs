@@ -1,6 +1,7 @@
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
+using FastTrack.Core.Text;
 using static FastTrack.Core.Playbook.M365Service;
 
 namespace FastTrack.Core.Tests.Rules;
@@ -74,7 +75,7 @@ public sealed class PlaybookRulesTests
     public void Task_3650_is_the_Microsoft_365_Apps_accelerator_and_other_services_get_the_activity_alone()
     {
         var builder = new PlanBuilder().Live(Microsoft365Apps, SharePoint, Teams)
-            .With(p => p.Programs.ServiceAcceleration = new List<M365Service> { SharePoint, Teams });
+            .With(p => p.Programs.ServiceAcceleration = new JoinedList<M365Service> { SharePoint, Teams });
         var task = Assert.Single(builder.Evaluation.Tasks, t => t.TaskId == 3650);
         Assert.Equal(Microsoft365Apps, task.Service);
         Assert.Equal(Applicability.NotApplicable, task.Applicability);   // not requested for Microsoft 365 Apps
@@ -83,7 +84,7 @@ public sealed class PlaybookRulesTests
         Assert.Equal(new[] { Teams, SharePoint }, activity.Services.OrderBy(s => s));
         Assert.Contains("the page lists no FTOP task for SharePoint", activity.Why);
 
-        var apps = new PlanBuilder().Live(Microsoft365Apps).With(p => p.Programs.ServiceAcceleration = new List<M365Service> { Microsoft365Apps });
+        var apps = new PlanBuilder().Live(Microsoft365Apps).With(p => p.Programs.ServiceAcceleration = new JoinedList<M365Service> { Microsoft365Apps });
         Assert.Equal(Applicability.Optional, apps.Evaluation.Tasks.Single(t => t.TaskId == 3650).Applicability);
         Assert.DoesNotContain(apps.Actions, a => a.Activity == "ServiceAccelerator" && a.TaskId is null);
         Assert.Single(apps.Plan.Tasks, t => t.TaskId == 3650);

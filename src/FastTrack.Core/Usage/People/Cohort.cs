@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Usage.People;
 
@@ -40,7 +40,7 @@ public sealed class AbsentUser
     public string Identity { get; }
     public M365Service Service { get; }
     public AbsenceReason Reason { get; }
-    public override string ToString() => $"{Identity} ({Service}: {Reason})";
+    public override string ToString() => System.FormattableString.Invariant($"{Identity} ({Service}: {Reason})");
 }
 
 /// <summary>AU of a set of users for one service (and one -GroupBy group): active ÷ members licensed for it.</summary>
@@ -60,7 +60,7 @@ public sealed class CohortUsage
     public int Deleted => Absent.Count(a => a.Reason == AbsenceReason.Deleted);
     public int NotInReport => Absent.Count(a => a.Reason == AbsenceReason.NotInReport);
     /// <summary>Members not counted in the denominator, each with why.</summary>
-    public IReadOnlyList<AbsentUser> Absent { get; internal set; } = Array.Empty<AbsentUser>();
+    public JoinedList<AbsentUser> Absent { get; internal set; } = new();
 
-    public override string ToString() => $"{Group ?? "cohort"} {Service} {ActiveUsagePercent?.ToString("0.0") ?? "-"}% ({Active}/{Licensed})";
+    public override string ToString() => System.FormattableString.Invariant($"{Group ?? "cohort"} {Service} {ActiveUsagePercent?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}% ({Active}/{Licensed})");
 }

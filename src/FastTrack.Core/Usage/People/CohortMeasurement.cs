@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.UsageReports;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Usage.People;
 
@@ -84,7 +85,7 @@ public static class CohortMeasurement
             Active = active,
             ActiveUsagePercent = licensed > 0 ? Math.Round(active * 100.0 / licensed, 1, MidpointRounding.AwayFromZero) : null,
             TargetPercent = target,
-            Absent = absent,
+            Absent = absent.ToJoinedList(),
         };
     }
 }

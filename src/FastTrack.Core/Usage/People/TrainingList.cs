@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Text;
 
 namespace FastTrack.Core.Usage.People;
 
@@ -11,12 +12,12 @@ public sealed class TrainingList
     {
         Service = service;
         Group = group;
-        Users = users;
+        Users = users.ToJoinedList();
     }
 
     public M365Service Service { get; }
     public string? Group { get; }
-    public IReadOnlyList<string> Users { get; }
+    public JoinedList<string> Users { get; }
     public int Attendees => Users.Count;
     public string Audience => $"Inactive {Service} users" + (Group is null ? "" : $" in {Group}");
 
