@@ -75,7 +75,8 @@ public sealed class PlanCmdletTests : IClassFixture<ModuleSession>, IDisposable
         Assert.Equal(before, File.ReadAllBytes(PlanFile(Contoso)));
         Assert.False(File.Exists(PlanFile("3e0fa563-b68f-42de-b828-2d29d91b3ecf")));
         var text = _session.Host.Text;
-        Assert.Contains($"What if: Performing the operation \"Update customer success plan\" on target \"Contoso Ltd ({Contoso})\"", text);
+        // Issue 17: the fields and values a change would set, not only which command ran.
+        Assert.Matches($@"What if: Performing the operation ""Update customer success plan: [^""]*phase 'SuccessExecution' → 'Closed'[^""]*"" on target ""Contoso Ltd \({Contoso}\)""", text);
         Assert.Contains("Add blocker: x", text);
         Assert.Contains("Remove customer success plan", text);
         Assert.Contains("Create customer success plan", text);

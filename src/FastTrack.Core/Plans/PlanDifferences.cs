@@ -84,12 +84,12 @@ public static class PlanDifferences
         JValue { Type: JTokenType.String } s => $"'{s}'",
         JValue v => v.ToString(Formatting.None),
         JArray { Count: 0 } => "(none)",
-        JArray list when list.All(i => i is JValue) => string.Join(", ", list.Select(i => i.ToString())),
-        _ => Summary(value),
+        JArray list => string.Join(list.All(i => i is JValue) ? ", " : "; ", list.Select(i => i is JObject o ? Summary(o) : Text(i))),
+        JObject o => Summary(o),
+        _ => value.ToString(Formatting.None),
     };
 
-    private static string Summary(JToken value) =>
-        value is JObject o
-            ? string.Join(", ", o.Properties().Where(p => p.Value.Type is not (JTokenType.Null or JTokenType.Array or JTokenType.Object)).Take(4).Select(p => $"{p.Name} {Text(p.Value)}"))
-            : Text(value);
+    // An entry by its first few plain fields: enough to recognise it in a prompt.
+    private static string Summary(JObject value) =>
+        string.Join(", ", value.Properties().Where(p => p.Value.Type is not (JTokenType.Null or JTokenType.Array or JTokenType.Object)).Take(4).Select(p => $"{p.Name} {Text(p.Value)}"));
 }

@@ -54,4 +54,15 @@ public sealed class PlanDifferencesTests
         after.ModifiedBy = "someone";
         Assert.Empty(PlanDifferences.Between(before, after));
     }
+
+    [Fact]
+    public void A_list_without_identities_is_shown_whole_and_a_phase_change_names_both_phases()
+    {
+        var before = Plan();
+        var after = Copy(before);
+        PlanChanges.ChangePhase(PlanPhase.Closed, "ftm", new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), false, null, new List<string>())(after);
+        var differences = PlanDifferences.Between(before, after);
+        Assert.Contains("phase 'SuccessExecution' → 'Closed'", differences);
+        Assert.Contains(differences, d => d.StartsWith("phaseHistory (none) → from 'SuccessExecution', to 'Closed'", StringComparison.Ordinal));
+    }
 }
