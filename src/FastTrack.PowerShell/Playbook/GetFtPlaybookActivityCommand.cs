@@ -22,6 +22,7 @@ public sealed class GetFtPlaybookActivityCommand : FtCmdlet
     public string[]? Service { get; set; }
 
     [Parameter]
+    [PSDefaultValue(Help = "$PSUICulture")]
     public CultureInfo? Culture { get; set; }
 
     protected override void ProcessRecord()

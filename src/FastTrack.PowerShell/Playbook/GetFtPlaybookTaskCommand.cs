@@ -30,6 +30,7 @@ public sealed class GetFtPlaybookTaskCommand : FtCmdlet
     public SwitchParameter Mandatory { get; set; }
 
     [Parameter]
+    [PSDefaultValue(Help = "$PSUICulture")]
     public CultureInfo? Culture { get; set; }
 
     protected override void ProcessRecord()
