@@ -33,13 +33,11 @@ internal sealed record ParameterMetadata(
     public ParameterSetEntry? In(string set) =>
         Sets.FirstOrDefault(s => s.SetName == set) ?? Sets.FirstOrDefault(s => s.SetName == AllParameterSets);
 
-    /// <summary>True for -WhatIf and -Confirm, which PowerShell adds and the help source does not describe.</summary>
-    public bool IsShouldProcess { get; private init; }
-
+    /// <summary>-WhatIf or -Confirm as PowerShell adds them: in every set, named, optional. They are in the syntax
+    /// only; the help source does not describe them (Get-Help treats them as common parameters).</summary>
     public static ParameterMetadata ShouldProcess(string name, string alias) =>
         new(name, "switch", "System.Management.Automation.SwitchParameter", true, new[] { alias },
-            new[] { new ParameterSetEntry(AllParameterSets, false, null, false, false) }, false, Array.Empty<string>(), null, null)
-        { IsShouldProcess = true };
+            new[] { new ParameterSetEntry(AllParameterSets, false, null, false, false) }, false, Array.Empty<string>(), null, null);
 }
 
 /// <summary>One [Parameter] attribute: the set it is for, and mandatory, position (null: named) and pipeline input there.</summary>
