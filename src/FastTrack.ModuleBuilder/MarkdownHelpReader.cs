@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace FastTrack.ModuleBuilder;
 
-/// <summary>Reads help markdown in platyPS's layout (## SYNOPSIS, ## EXAMPLES/### Example, ## PARAMETERS/
-/// ### -Name with a yaml block). Errors name the file and line, so a broken help source fails the build
-/// with a message a contributor can act on.</summary>
+/// <summary>Reads the prose of help markdown in platyPS's layout (## SYNOPSIS, ## DESCRIPTION, ## EXAMPLES/### title
+/// with a code block and its explanation, ## PARAMETERS/### -Name with its description, ## INPUTS, ## OUTPUTS,
+/// ## NOTES, ## RELATED LINKS). There is no ## SYNTAX and no yaml block of parameter attributes: those come from
+/// the cmdlet itself, and a source that still states them is refused rather than left to drift. Errors name the
+/// file and line, so a broken help source fails the build with a message a contributor can act on.</summary>
 internal static class MarkdownHelpReader
 {
     public static CommandHelp Read(string path)
@@ -17,8 +19,11 @@ internal static class MarkdownHelpReader
             ?? throw new FormatException($"{path}: no '# <Command-Name>' title line.");
         var synopsis = Section("SYNOPSIS");
         if (synopsis.Length == 0) throw new FormatException($"{path}: the SYNOPSIS section is empty.");
+        if (sections.TryGetValue("SYNTAX", out var syntax))
+            throw new FormatException($"{path}({syntax.FirstLine}): remove the SYNTAX section: the build writes the syntax from the cmdlet's parameter attributes.");
 
         return new CommandHelp(
+            path,
             title,
             synopsis,
             Section("DESCRIPTION"),
@@ -27,7 +32,7 @@ internal static class MarkdownHelpReader
             ReadTypes(sections, "INPUTS"),
             ReadTypes(sections, "OUTPUTS"),
             Section("NOTES"),
-            ReadLinks(sections));
+            ReadLinks(path, sections));
     }
 
     private sealed record Block(int FirstLine, List<string> Lines);
@@ -60,7 +65,10 @@ internal static class MarkdownHelpReader
         {
             var (code, rest) = TakeFence(example.Lines);
             if (code is null) throw new FormatException($"{path}({example.FirstLine}): example '{title}' has no ```powershell code block.");
-            examples.Add(new ExampleHelp(title, code, JoinText(rest)));
+            var remarks = JoinText(rest);
+            if (remarks.Length == 0)
+                throw new FormatException($"{path}({example.FirstLine}): example '{title}' does not explain itself: under its code block, say what it does and what comes out.");
+            examples.Add(new ExampleHelp(title, code, remarks));
         }
         return examples;
     }
@@ -71,27 +79,15 @@ internal static class MarkdownHelpReader
         var parameters = new List<ParameterHelp>();
         foreach (var (heading, parameter) in SplitSections(block.Lines, "### ", block.FirstLine))
         {
-            if (!heading.StartsWith('-')) continue; // "### CommonParameters"
-            var (yaml, rest) = TakeFence(parameter.Lines);
-            if (yaml is null) throw new FormatException($"{path}({parameter.FirstLine}): parameter {heading} has no ```yaml block.");
-            var fields = yaml.Split('\n')
-                .Select(l => l.Split(':', 2))
-                .Where(p => p.Length == 2)
-                .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-            string Field(string name, string fallback = "") => fields.TryGetValue(name, out var v) && v.Length > 0 ? v : fallback;
+            var where = $"{path}({parameter.FirstLine})";
+            if (!heading.StartsWith('-'))
+                throw new FormatException($"{where}: '### {heading}' is not a parameter; Get-Help describes the common parameters itself.");
+            var (fence, rest) = TakeFence(parameter.Lines);
+            if (fence is not null)
+                throw new FormatException($"{where}: remove the code block of {heading}: its type, sets, position, pipeline input and aliases come from the cmdlet's attributes.");
             var description = JoinText(rest);
-            if (description.Length == 0) throw new FormatException($"{path}({parameter.FirstLine}): parameter {heading} has no description.");
-            parameters.Add(new ParameterHelp(
-                heading[1..],
-                description,
-                Field("Type", "Object"),
-                Field("Parameter Sets", "(All)").Split(',').Select(s => s.Trim()).ToArray(),
-                Field("Aliases"),
-                bool.TryParse(Field("Required", "False"), out var required) && required,
-                Field("Position", "Named"),
-                Field("Default value", "None"),
-                Field("Accept pipeline input", "False"),
-                bool.TryParse(Field("Accept wildcard characters", "False"), out var wildcards) && wildcards));
+            if (description.Length == 0) throw new FormatException($"{where}: parameter {heading} has no description.");
+            parameters.Add(new ParameterHelp(heading[1..], description, parameter.FirstLine));
         }
         return parameters;
     }
@@ -101,12 +97,39 @@ internal static class MarkdownHelpReader
             ? SplitSections(block.Lines, "### ").Select(t => new TypeHelp(t.Key, JoinText(t.Value.Lines))).ToList()
             : new();
 
-    private static List<LinkHelp> ReadLinks(Dictionary<string, Block> sections)
+    // "- Name" names a command or about topic; "- [text](https://...)" is a web page. A link to a file (Get-X.md)
+    // would be the online address Get-Help -Online opens, and fail there.
+    private static List<LinkHelp> ReadLinks(string path, Dictionary<string, Block> sections)
     {
         if (!sections.TryGetValue("RELATED LINKS", out var block)) return new();
-        var link = new Regex(@"^\s*[-*]?\s*\[(?<text>[^\]]+)\]\((?<uri>[^)]*)\)");
-        return block.Lines.Select(l => link.Match(l)).Where(m => m.Success)
-            .Select(m => new LinkHelp(m.Groups["text"].Value, m.Groups["uri"].Value)).ToList();
+        var links = new List<LinkHelp>();
+        var web = new Regex(@"^\[(?<text>[^\]]+)\]\((?<uri>[^)]*)\)$");
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            var line = block.Lines[i].Trim();
+            if (line.Length == 0) continue;
+            var where = $"{path}({block.FirstLine + i + 1})";
+            if (!line.StartsWith("- ", StringComparison.Ordinal))
+                throw new FormatException($"{where}: a related link is a list item: '- Command-Name' or '- [text](https://...)'.");
+            var item = line[2..].Trim();
+            var match = web.Match(item);
+            if (match.Success)
+            {
+                var uri = match.Groups["uri"].Value;
+                if (!Uri.TryCreate(uri, UriKind.Absolute, out var absolute) || absolute.Scheme is not ("https" or "http"))
+                    throw new FormatException($"{where}: '{uri}' is not a web address; name a command as '- {match.Groups["text"].Value}'.");
+                links.Add(new LinkHelp(match.Groups["text"].Value, uri));
+            }
+            else if (Regex.IsMatch(item, @"^[A-Za-z]+-[A-Za-z0-9]+$|^about_[A-Za-z0-9_]+$"))
+            {
+                links.Add(new LinkHelp(item, ""));
+            }
+            else
+            {
+                throw new FormatException($"{where}: '{item}' is neither a command or about topic name nor a [text](https://...) link.");
+            }
+        }
+        return links;
     }
 
     private static (string? Fence, List<string> Remainder) TakeFence(List<string> lines)

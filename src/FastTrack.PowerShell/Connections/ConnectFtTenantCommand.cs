@@ -68,7 +68,7 @@ public sealed class ConnectFtTenantCommand : FtCmdlet
     [Parameter(Mandatory = true, ParameterSetName = SampleSet)]
     public SwitchParameter Sample { get; set; }
 
-    [Parameter] public GraphCloud Cloud { get; set; } = GraphCloud.Global;
+    [Parameter] [PSDefaultValue(Value = GraphCloud.Global)] public GraphCloud Cloud { get; set; } = GraphCloud.Global;
 
     /// <summary>Another Graph endpoint than the cloud's (a proxy; the tests' emulator).</summary>
     [Parameter] public Uri? GraphEndpoint { get; set; }

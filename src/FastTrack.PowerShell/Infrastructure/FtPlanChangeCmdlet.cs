@@ -28,6 +28,7 @@ public abstract class FtPlanChangeCmdlet : FtWorkspaceCmdlet
 
     [Parameter]
     [ValidateRange(1, 3600)]
+    [PSDefaultValue(Value = 10)] // PlanStore.DefaultLockTimeout; help shows it, HelpTests hold the two equal
     public int LockTimeout { get; set; } = (int)PlanStore.DefaultLockTimeout.TotalSeconds;
 
     protected override TimeSpan LockWait => TimeSpan.FromSeconds(LockTimeout);

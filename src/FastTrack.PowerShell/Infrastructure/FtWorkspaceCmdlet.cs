@@ -21,6 +21,7 @@ public abstract class FtWorkspaceCmdlet : FtCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [PSDefaultValue(Help = "$env:FASTTRACK_WORKSPACE, else the per-user folder FastTrack.PowerShell under the local application data folder")]
     public string? Workspace { get; set; }
 
     /// <summary>Seconds to wait for another writer of the same plan before giving up.</summary>

@@ -21,7 +21,7 @@ public sealed class AddFtBlockerCommand : FtPlanChangeCmdlet
 
     [Parameter] public string? Category { get; set; }
     [Parameter] public string? Owner { get; set; }
-    [Parameter] public DateTime? Opened { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Today")] public DateTime? Opened { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -26,7 +26,7 @@ public sealed class AddFtTrackingEvidenceCommand : FtPlanChangeCmdlet
     /// <summary>The services it covers; every service when omitted.</summary>
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] public string[]? Service { get; set; }
 
-    [Parameter] public DateTime? Date { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Today")] public DateTime? Date { get; set; }
     [Parameter] public string? Notes { get; set; }
 
     protected override void ProcessRecord()

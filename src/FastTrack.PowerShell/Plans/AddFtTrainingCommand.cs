@@ -19,7 +19,7 @@ public sealed class AddFtTrainingCommand : FtPlanChangeCmdlet
     [ValidateNotNullOrEmpty]
     public string Audience { get; set; } = "";
 
-    [Parameter] public DateTime? Date { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Today")] public DateTime? Date { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateRange(0, int.MaxValue)] public int? Attendees { get; set; }
 
     protected override void ProcessRecord()

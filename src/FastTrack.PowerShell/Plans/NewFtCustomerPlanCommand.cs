@@ -22,6 +22,7 @@ public sealed class NewFtCustomerPlanCommand : FtWorkspaceCmdlet
     public string? PrimaryDomain { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [PSDefaultValue(Value = CustomerSegment.Enterprise)]
     public CustomerSegment Segment { get; set; } = CustomerSegment.Enterprise;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,6 +38,7 @@ public sealed class NewFtCustomerPlanCommand : FtWorkspaceCmdlet
     public string? FastTrackManagerEmail { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [PSDefaultValue(Value = PlanPhase.SuccessExecution)]
     public PlanPhase Phase { get; set; } = PlanPhase.SuccessExecution;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

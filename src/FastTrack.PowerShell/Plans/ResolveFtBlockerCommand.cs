@@ -18,7 +18,7 @@ public sealed class ResolveFtBlockerCommand : FtPlanChangeCmdlet
     [ValidateNotNullOrEmpty]
     public string Resolution { get; set; } = "";
 
-    [Parameter] public DateTime? ResolvedOn { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Today")] public DateTime? ResolvedOn { get; set; }
 
     protected override void ProcessRecord() =>
         _ = ChangePlan($"Resolve blocker #{Id}: {Resolution}", PlanChanges.ResolveBlocker(Id, Resolution, ResolvedOn ?? Context.Today));

@@ -33,7 +33,7 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] public UsageBasis? Basis { get; set; }
 
     [Parameter] public ProgramDecision? OneDriveAdoptionProgram { get; set; }
-    [Parameter] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Today, when -OneDriveAdoptionProgram is Accepted or Declined")] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] [AllowEmptyCollection] public string[]? ServiceAcceleration { get; set; }
 
     protected override void ProcessRecord()

@@ -23,6 +23,7 @@ public sealed class GetFtPlaybookActivityCommand : FtCmdlet
 
     [Parameter]
     [ArgumentCompleter(typeof(CultureCompleter))]
+    [PSDefaultValue(Help = "$PSUICulture")]
     public CultureInfo? Culture { get; set; }
 
     protected override void ProcessRecord()

@@ -31,6 +31,7 @@ public sealed class GetFtPlaybookTaskCommand : FtCmdlet
 
     [Parameter]
     [ArgumentCompleter(typeof(CultureCompleter))]
+    [PSDefaultValue(Help = "$PSUICulture")]
     public CultureInfo? Culture { get; set; }
 
     protected override void ProcessRecord()

@@ -22,9 +22,9 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
     public string Path { get; set; } = "";
 
     /// <summary>Html, or Markdown; by default Markdown for a .md path and Html otherwise.</summary>
-    [Parameter] public ReportFormat? Format { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Markdown for a path ending in .md, else Html")] public ReportFormat? Format { get; set; }
 
-    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] public CultureInfo? Culture { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
 
     /// <summary>Overwrite an existing file.</summary>
     [Parameter] public SwitchParameter Force { get; set; }

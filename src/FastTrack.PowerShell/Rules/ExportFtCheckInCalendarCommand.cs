@@ -21,7 +21,7 @@ public sealed class ExportFtCheckInCalendarCommand : FtPlanInputCmdlet
     public string Path { get; set; } = "";
 
     /// <summary>Check-ins from this date on; today by default.</summary>
-    [Parameter] public DateTime? From { get; set; }
+    [Parameter] [PSDefaultValue(Help = "Today")] public DateTime? From { get; set; }
 
     /// <summary>Overwrite an existing file.</summary>
     [Parameter] public SwitchParameter Force { get; set; }

@@ -10,7 +10,7 @@ namespace FastTrack.PowerShell.Rules;
 [OutputType(typeof(NextAction))]
 public sealed class GetFtNextActionCommand : FtPlanInputCmdlet
 {
-    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] public CultureInfo? Culture { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
 
     protected override void ProcessRecord()
     {

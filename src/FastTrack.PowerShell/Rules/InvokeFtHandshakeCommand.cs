@@ -19,7 +19,7 @@ public sealed class InvokeFtHandshakeCommand : FtPlanChangeCmdlet
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] public string[]? Service { get; set; }
 
     /// <summary>Done (the default) hands the workload over; InProgress records that the handshake started.</summary>
-    [Parameter] [ValidateSet("Done", "InProgress")] public string Status { get; set; } = "Done";
+    [Parameter] [ValidateSet("Done", "InProgress")] [PSDefaultValue(Value = "Done")] public string Status { get; set; } = "Done";
 
     /// <summary>Write each handoff note as Markdown text, ready for Teams or e-mail.</summary>
     [Parameter] public SwitchParameter AsMarkdown { get; set; }

@@ -30,9 +30,9 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     /// <summary>Measure each plan even when the reports' users are of another domain than the plan's.</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] public CultureInfo? Culture { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
 
-    [Parameter] [ValidateRange(1, 32)] public int ThrottleLimit { get; set; } = 4;
+    [Parameter] [ValidateRange(1, 32)] [PSDefaultValue(Value = 4)] public int ThrottleLimit { get; set; } = 4;
 
     protected override void BeginProcessing()
     {

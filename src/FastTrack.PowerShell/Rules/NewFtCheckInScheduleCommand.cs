@@ -11,11 +11,11 @@ namespace FastTrack.PowerShell.Rules;
 [OutputType(typeof(CustomerPlan))]
 public sealed class NewFtCheckInScheduleCommand : FtPlanChangeCmdlet
 {
-    [Parameter] [ValidateRange(1, 366)] public int EveryDays { get; set; } = 14;
-    [Parameter] public DateTime? Start { get; set; }
-    [Parameter] public DateTime? Until { get; set; }
-    [Parameter] public TimeSpan At { get; set; } = new(10, 0, 0);
-    [Parameter] [ValidateRange(5, 480)] public int DurationMinutes { get; set; } = 30;
+    [Parameter] [ValidateRange(1, 366)] [PSDefaultValue(Value = 14)] public int EveryDays { get; set; } = 14;
+    [Parameter] [PSDefaultValue(Help = "Tomorrow")] public DateTime? Start { get; set; }
+    [Parameter] [PSDefaultValue(Help = "The plan's target date")] public DateTime? Until { get; set; }
+    [Parameter] [PSDefaultValue(Help = "10:00")] public TimeSpan At { get; set; } = new(10, 0, 0);
+    [Parameter] [ValidateRange(5, 480)] [PSDefaultValue(Value = 30)] public int DurationMinutes { get; set; } = 30;
 
     protected override void ProcessRecord() =>
         _ = ChangePlan($"Schedule success check-ins every {EveryDays} days",

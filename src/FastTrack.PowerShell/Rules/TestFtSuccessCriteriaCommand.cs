@@ -9,7 +9,7 @@ namespace FastTrack.PowerShell.Rules;
 [OutputType(typeof(SuccessCriterion), typeof(bool))]
 public sealed class TestFtSuccessCriteriaCommand : FtPlanInputCmdlet
 {
-    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] public CultureInfo? Culture { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
 
     /// <summary>Only $true or $false per plan: may the customer move on (every gating criterion passes or does not apply)?</summary>
     [Parameter] public SwitchParameter Quiet { get; set; }

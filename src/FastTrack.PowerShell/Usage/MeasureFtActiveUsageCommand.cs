@@ -65,6 +65,7 @@ public sealed partial class MeasureFtActiveUsageCommand : FtWorkspaceCmdlet
     /// <summary>Tenants measured at once when many plans are piped in; 1 measures each as it arrives.</summary>
     [Parameter]
     [ValidateRange(1, 32)]
+    [PSDefaultValue(Value = 4)]
     public int ThrottleLimit { get; set; } = 4;
 
     /// <summary>With users piped in: measure each group of this property (Department, Office, Country...).</summary>

@@ -12,4 +12,9 @@ public static class ModulePaths
     public static string ModuleDirectory => Path.GetDirectoryName(Manifest)!;
     public static string Version => Metadata("ModuleVersion");
     public static string RepoRoot => Metadata("RepoRoot");
+
+    /// <summary>The help builder, the cmdlet assembly it reads and the assemblies that one compiles against.</summary>
+    public static string ModuleBuilder => Metadata("ModuleBuilder");
+    public static string CmdletAssembly => Metadata("CmdletAssembly");
+    public static string HelpReferenceList => Metadata("HelpReferenceList");
 }
