@@ -25,6 +25,28 @@ if ($missing) { throw "$ManifestPath lacks the Gallery metadata $($missing -join
 $badTags = @($psData.Tags | Where-Object { $_ -match '\s' })
 if ($badTags) { throw "$ManifestPath has tags with spaces, which the Gallery refuses: $($badTags -join ', ')" }
 
+# A Debug core reads reports several times slower: say so when one is packaged (the tests package the Debug
+# build they run; build.ps1 -Task Package always stages Release). Read from the file's metadata, so no copy of
+# the assembly is loaded into this session.
+function Test-OptimisedAssembly([string] $Path) {
+    $pe = [Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead($Path))
+    try {
+        $md = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+        foreach ($handle in $md.GetAssemblyDefinition().GetCustomAttributes()) {
+            $attribute = $md.GetCustomAttribute($handle)
+            if ($attribute.Constructor.Kind -ne 'MemberReference') { continue }
+            $type = $md.GetTypeReference($md.GetMemberReference($attribute.Constructor).Parent)
+            if ($md.GetString($type.Name) -ne 'DebuggableAttribute') { continue }
+            # DebuggableAttribute(DebuggingModes): after the 2-byte prolog, the modes; 256 is DisableOptimizations.
+            return -not ([BitConverter]::ToInt32($md.GetBlobBytes($attribute.Value), 2) -band 256)
+        }
+        $true
+    }
+    finally { $pe.Dispose() }
+}
+$core = Join-Path (Split-Path -Parent $ManifestPath) 'Dependencies/FastTrack.Core.dll'
+if (-not (Test-OptimisedAssembly $core)) { Write-Warning "$core is a Debug build, several times slower; publish a Release build (build.ps1 -Task Package)." }
+
 # Only the staged module goes in: the folder that holds the manifest, nothing from the repository.
 $moduleFolder = Split-Path -Parent (Resolve-Path -LiteralPath $ManifestPath).ProviderPath
 $package = Join-Path $OutputDirectory ('{0}.{1}.nupkg' -f $info.Name, $info.Version)

@@ -10,6 +10,12 @@ if (args.Length > 0 && args[0] == "--child")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "--write-wide")
+{
+    Console.WriteLine(WideReportSet.Ensure(args[2], int.Parse(args[1], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
 if (args.Length > 1 && args[0] == "--import")
 {
     ImportTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
