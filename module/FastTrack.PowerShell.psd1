@@ -34,6 +34,7 @@
         'Get-FtCustomerPlan'
         'Get-FtModuleDiagnostic'
         'Get-FtNextAction'
+        'Get-FtPortfolio'
         'Get-FtPlaybookActivity'
         'Get-FtPlaybookTask'
         'Get-FtTask'

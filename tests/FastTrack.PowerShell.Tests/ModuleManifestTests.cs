@@ -21,6 +21,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Get-FtNextAction",
         "Get-FtPlaybookActivity",
         "Get-FtPlaybookTask",
+        "Get-FtPortfolio",
         "Get-FtTask",
         "Get-FtUserActivity",
         "Invoke-FtHandshake",

@@ -40,6 +40,7 @@ BeforeAll {
         NextAction             = Get-FtNextAction   # Contoso's are done with: it was promoted
         PlaybookActivity       = Get-FtPlaybookActivity
         PlaybookTask           = Get-FtPlaybookTask
+        PortfolioEntry         = Get-FtPortfolio
         SuccessCriterion       = Test-FtSuccessCriteria -TenantId $contoso
         SuccessExecutionResult = $run
         TaskDecision           = Get-FtTask -TenantId $contoso

@@ -21,6 +21,7 @@ BeforeDiscovery {
         @{ Name = 'CohortUsage'; Essential = 'Group', 'Service', 'AU', 'Met', 'Absent' }
         @{ Name = 'HandoffNote'; Essential = 'Workload', 'CsmName', 'AU', 'Target', 'Met' }
         @{ Name = 'LoadedDependency'; Essential = 'Name', 'LoadedVersion', 'Context', 'IsModuleCopy' }
+        @{ Name = 'PortfolioEntry'; Essential = 'Customer', 'RiskLevel', 'RiskScore', 'TargetsMet', 'TopReason' }
     )
 }
 
@@ -52,6 +53,7 @@ BeforeAll {
         CohortUsage        = @((Get-FtUserActivity -Sample -Service Teams | Select-Object -First 20 | ForEach-Object UserPrincipalName) | Measure-FtActiveUsage -Sample -Service Teams 3>$null)
         HandoffNote        = @(Invoke-FtHandshake -TenantId $t -Service Teams -Confirm:$false)
         LoadedDependency   = @(Get-FtModuleDiagnostic)
+        PortfolioEntry     = @(Get-FtPortfolio)
     }
 }
 

@@ -6,6 +6,7 @@ using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Rules;
 using FastTrack.Core.Measurement;
+using FastTrack.Core.Portfolio;
 
 namespace FastTrack.Core.AdoptionReports;
 
@@ -28,8 +29,10 @@ public sealed class AdoptionReport
     public static AdoptionReport For(IEnumerable<CustomerPlan> plans, PlaybookCatalog catalog, DateTimeOffset now, CultureInfo culture)
     {
         var today = now.LocalDateTime.Date;
-        var sections = plans.OrderBy(p => p.Customer, StringComparer.CurrentCultureIgnoreCase)
-            .Select((plan, index) => CustomerSection.For(plan, catalog, today, culture, "customer-" + (index + 1)))
+        // Ranked as Get-FtPortfolio ranks them: riskiest first, then by name.
+        var sections = plans.Select(plan => CustomerSection.For(plan, catalog, today, culture))
+            .OrderByDescending(s => s.Risk.RiskScore).ThenBy(s => s.Plan.Customer, StringComparer.CurrentCultureIgnoreCase)
+            .Select((section, index) => section.Anchored("customer-" + (index + 1)))
             .ToList();
         return new AdoptionReport(now, culture, sections);
     }
@@ -50,16 +53,24 @@ public sealed class CustomerSection
     public SuccessCriterion? Cadence { get; private set; }
     public IReadOnlyList<TaskDecision> Tasks { get; private set; } = Array.Empty<TaskDecision>();
     public IReadOnlyList<Blocker> OpenBlockers { get; private set; } = Array.Empty<Blocker>();
+    /// <summary>The customer's adoption risk, as Get-FtPortfolio ranks it.</summary>
+    public PortfolioEntry Risk { get; private set; } = null!;
 
-    internal static CustomerSection For(CustomerPlan plan, PlaybookCatalog catalog, DateTime today, CultureInfo culture, string anchor)
+    internal CustomerSection Anchored(string anchor)
+    {
+        Anchor = anchor;
+        return this;
+    }
+
+    internal static CustomerSection For(CustomerPlan plan, PlaybookCatalog catalog, DateTime today, CultureInfo culture)
     {
         var advice = PlanAdvice.For(plan, catalog, today, culture);
         var histories = ActiveUsageHistory.Of(plan);
         var intended = plan.Services.Where(s => s.Intended).ToList();
         return new CustomerSection
         {
-            Anchor = anchor,
             Plan = plan,
+            Risk = PortfolioTriage.Assess(plan, catalog, today, culture),
             Advice = advice,
             Histories = histories.Where(h => intended.Any(s => s.Service == h.Service)).ToList(),
             Services = intended.Select(s =>

@@ -50,8 +50,8 @@ public static partial class HtmlAdoptionReport
 
     private static readonly HtmlColumn[] PortfolioColumns =
     {
-        Sortable("Customer"), Sortable("Phase"), Sortable("CSM"),
-        Sortable("Services at target", isNumber: true), Sortable("Open blockers", isNumber: true), Sortable("Next action"),
+        Sortable("Customer"), Sortable("Risk", isNumber: true), Sortable("Phase"), Sortable("CSM"),
+        Sortable("Services at target", isNumber: true), Sortable("Open blockers", isNumber: true), Sortable("Why at risk"), Sortable("Next action"),
     };
 
     private static HtmlColumn Sortable(string heading, bool isNumber = false) => new("<button type=\"button\">" + heading + "</button>", isNumber);
@@ -61,9 +61,13 @@ public static partial class HtmlAdoptionReport
         w.Append("<section class=\"portfolio\"><h2>Portfolio</h2>");
         new HtmlTable(PortfolioColumns) { Attributes = " class=\"sortable\" id=\"portfolio\"" }.Write(w, report.Customers.Select(s => new HtmlCell[]
         {
-            HtmlCell.Html("<a href=\"#" + s.Anchor + "\">" + E(s.Plan.Customer) + "</a>"), s.Plan.Phase.ToString(), s.Plan.Csm?.Name ?? "—",
+            HtmlCell.Html("<a href=\"#" + s.Anchor + "\">" + E(s.Plan.Customer) + "</a>"),
+            HtmlCell.Html($"{s.Risk.RiskLevel} ({s.Risk.RiskScore.ToString(CultureInfo.InvariantCulture)})", sortKey: s.Risk.RiskScore.ToString(CultureInfo.InvariantCulture)),
+            s.Plan.Phase.ToString(), s.Plan.Csm?.Name ?? "—",
             HtmlCell.Html($"{s.ServicesAtTarget} of {s.Services.Count}", sortKey: ShareAtTarget(s).ToString("0.##", CultureInfo.InvariantCulture)),
-            HtmlCell.Html(s.OpenBlockers.Count.ToString(CultureInfo.InvariantCulture)), s.Advice.Actions.FirstOrDefault()?.Title ?? "—",
+            HtmlCell.Html(s.OpenBlockers.Count.ToString(CultureInfo.InvariantCulture)),
+            s.Risk.Reasons.Count == 0 ? "—" : string.Join("; ", s.Risk.Reasons.Take(3).Select(r => r.Text)),
+            s.Advice.Actions.FirstOrDefault()?.Title ?? "—",
         }));
         w.Append("</section>\n");
     }

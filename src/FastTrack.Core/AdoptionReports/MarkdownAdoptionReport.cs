@@ -27,9 +27,12 @@ public static class MarkdownAdoptionReport
 
     private static void Portfolio(StringBuilder w, AdoptionReport report)
     {
-        w.Append("| Customer | Phase | CSM | Services at target | Open blockers | Next action |\n|---|---|---|---:|---:|---|\n");
+        w.Append("| Customer | Risk | Phase | CSM | Services at target | Open blockers | Why at risk | Next action |\n|---|---|---|---|---:|---:|---|---|\n");
         foreach (var s in report.Customers)
-            w.Append($"| {M(s.Plan.Customer)} | {s.Plan.Phase} | {M(s.Plan.Csm?.Name ?? "—")} | {s.ServicesAtTarget} of {s.Services.Count} | {s.OpenBlockers.Count} | {M(s.Advice.Actions.FirstOrDefault()?.Title ?? "—")} |\n");
+        {
+            var why = s.Risk.Reasons.Count == 0 ? "—" : string.Join("; ", s.Risk.Reasons.Take(3).Select(r => r.Text));
+            w.Append($"| {M(s.Plan.Customer)} | {s.Risk.RiskLevel} ({s.Risk.RiskScore}) | {s.Plan.Phase} | {M(s.Plan.Csm?.Name ?? "—")} | {s.ServicesAtTarget} of {s.Services.Count} | {s.OpenBlockers.Count} | {M(why)} | {M(s.Advice.Actions.FirstOrDefault()?.Title ?? "—")} |\n");
+        }
         w.Append('\n');
     }
 
