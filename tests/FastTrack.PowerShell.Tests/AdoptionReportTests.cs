@@ -185,4 +185,17 @@ public sealed class AdoptionReportTests : IClassFixture<ModuleSession>, IDisposa
         Run("Export-FtAdoptionReport -Path $args[2] -Format Html -Force -Workspace $args[0]", md).AssertNoErrors();
         Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(md));
     }
+
+    // Issue 20: the same report as an Excel workbook, written atomically from a .xlsx path.
+    [Fact]
+    public void A_xlsx_path_writes_an_Excel_workbook_with_the_portfolio_the_customer_and_the_data_sheets()
+    {
+        var path = Path.Combine(_out, "report.xlsx");
+        Run("Export-FtAdoptionReport -Path $args[2] -Workspace $args[0]", path).AssertNoErrors();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open());
+        var workbook = reader.ReadToEnd();
+        Assert.Matches("name=\"Portfolio\".*name=\"Contoso\".*name=\"Data\"", workbook);
+        Assert.Contains(zip.Entries, e => e.FullName.StartsWith("xl/tables/", StringComparison.Ordinal));
+    }
 }

@@ -71,3 +71,22 @@ Describe 'The portfolio adoption report' {
         $rows[0] | Should -Match 'Proxy blocks Teams media'
     }
 }
+
+Describe 'The adoption report as an Excel workbook' {
+    It 'holds the portfolio ranked by risk, a sheet per customer and the FtUsage data table' {
+        $path = Join-Path $ws 'portfolio.xlsx'
+        $file = Export-FtAdoptionReport -Path $path -PassThru
+        $file.Length | Should -BeGreaterThan 0
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($path)
+        try {
+            $read = { param($name) $reader = [IO.StreamReader]::new($zip.GetEntry($name).Open()); try { $reader.ReadToEnd() } finally { $reader.Dispose() } }
+            $workbook = [xml](& $read 'xl/workbook.xml')
+            $workbook.workbook.sheets.sheet.name | Should -Be (@('Portfolio') + (Get-FtPortfolio).Customer + @('Data'))
+            (& $read 'xl/worksheets/sheet1.xml') | Should -Match ('<x:t[^>]*>' + (Get-FtPortfolio)[0].Customer + '</x:t>|<t[^>]*>' + (Get-FtPortfolio)[0].Customer + '</t>')
+            ($zip.Entries.FullName -match 'xl/tables/') | Should -Not -BeNullOrEmpty
+            (& $read ($zip.Entries.FullName -match 'xl/tables/' | Select-Object -First 1)) | Should -Match 'name="FtUsage"'
+        }
+        finally { $zip.Dispose() }
+    }
+}

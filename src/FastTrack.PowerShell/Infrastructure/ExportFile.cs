@@ -31,11 +31,18 @@ internal static class ExportFile
     }
 
     /// <summary>Writes the file whole or not at all; a disk or permission failure is an error naming the file.</summary>
-    public static void Write(string path, string content)
+    public static void Write(string path, string content) => Write(path, stream =>
+    {
+        var bytes = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
+        stream.Write(bytes, 0, bytes.Length);
+    });
+
+    /// <summary>Writes what <paramref name="write"/> puts in the stream (a workbook), whole or not at all.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
         try
         {
-            AtomicFile.Write(path, content, ownerOnly: false);
+            AtomicFile.Write(path, write, ownerOnly: false);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

@@ -21,8 +21,8 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>Html, or Markdown; by default Markdown for a .md path and Html otherwise.</summary>
-    [Parameter] [PSDefaultValue(Help = "Markdown for a path ending in .md, else Html")] public ReportFormat? Format { get; set; }
+    /// <summary>Html, Markdown or Excel; by default from the path's extension (.md, .xlsx), else Html.</summary>
+    [Parameter] [PSDefaultValue(Help = "Markdown for a path ending in .md, Excel for .xlsx, else Html")] public ReportFormat? Format { get; set; }
 
     [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
 
@@ -41,14 +41,26 @@ public sealed class ExportFtAdoptionReportCommand : FtPlanInputCmdlet
             // Never an empty portfolio over yesterday's: no plan was read (the errors above say why).
             ThrowFtError(CmdletErrors.NoPlanToReport(path));
         }
-        var format = Format ?? (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Markdown : ReportFormat.Html);
+        var format = Format ?? FormatOf(path);
         var what = _plans.Count == 1 ? $"the adoption report of {_plans[0].Customer}" : $"the adoption portfolio of {_plans.Count} customers";
         if (!ShouldProcess(path, $"Write {what} ({format})")) return;
         var report = AdoptionReport.For(_plans, Context.Catalog, Context.Now, OutputCulture(Culture));
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        if (format == ReportFormat.Markdown) MarkdownAdoptionReport.Write(report, text);
-        else HtmlAdoptionReport.Write(report, text);
-        Require(() => ExportFile.Write(path, text.ToString()));
+        if (format == ReportFormat.Excel)
+        {
+            Require(() => ExportFile.Write(path, stream => ExcelAdoptionReport.Write(report, stream)));
+        }
+        else
+        {
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            if (format == ReportFormat.Markdown) MarkdownAdoptionReport.Write(report, text);
+            else HtmlAdoptionReport.Write(report, text);
+            Require(() => ExportFile.Write(path, text.ToString()));
+        }
         if (PassThru) WriteObject(ExportFile.Item(SessionState, path));
     }
+
+    private static ReportFormat FormatOf(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Markdown
+        : path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Excel
+        : ReportFormat.Html;
 }
