@@ -7,9 +7,10 @@ namespace FastTrack.GraphEmulator;
 /// crossed. Concurrency then buys no bandwidth, only hidden latency, as on a real link.</summary>
 internal sealed class LinkPacer
 {
-    // Timers wake a millisecond or more late: a late chunk may use up to this much of the time the link
-    // was idle, so the average rate stays the one asked for (a burst of at most Slack × rate bytes).
-    private static readonly long Slack = Stopwatch.Frequency / 50;
+    // Timers wake a millisecond or so late: a late chunk may use up to this much of the time the link was
+    // idle, so the average rate stays the one asked for (a burst of at most Slack × rate bytes, 250 KB at
+    // 50 MB/s). Any more would let a download after a pause run faster than the link.
+    private static readonly long Slack = Stopwatch.Frequency / 200;
     private readonly double _ticksPerByte;
     private readonly object _gate = new();
     private long _freeAt;
