@@ -16,6 +16,26 @@ if (args.Length > 2 && args[0] == "--write-wide")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "--graph")
+{
+    string GraphArg(string name, string fallback) => Array.IndexOf(args, "--" + name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    GraphDownloads.Run(int.Parse(GraphArg("users", "100000"), CultureInfo.InvariantCulture), int.Parse(GraphArg("runs", "5"), CultureInfo.InvariantCulture),
+        int.Parse(GraphArg("latency-ms", "100"), CultureInfo.InvariantCulture), int.Parse(GraphArg("mb-per-s", "50"), CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "--portfolio")
+{
+    string PortfolioArg(string name, string fallback) => Array.IndexOf(args, "--" + name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+    var limits = PortfolioArg("throttle-limit", "25,32").Split(',').Select(Int).ToList();
+    if (args.Contains("--pwsh"))
+        PortfolioInPowerShell.Run(Int(PortfolioArg("tenants", "200")), Int(PortfolioArg("users", "400")), limits[0], Int(PortfolioArg("latency-ms", "100")), Int(PortfolioArg("runs", "3")));
+    else
+        PortfolioBench.Run(Int(PortfolioArg("tenants", "200")), Int(PortfolioArg("users", "400")), limits, Int(PortfolioArg("latency-ms", "100")), Int(PortfolioArg("runs", "3")));
+    return 0;
+}
+
 if (args.Length > 1 && args[0] == "--import")
 {
     ImportTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture));

@@ -60,6 +60,12 @@ public static class GraphErrors
     public static FtError GraphConnectionFailed(string what) => new(nameof(GraphConnectionFailed), FtErrorKind.ConnectionError, what,
         $"The connection to Microsoft Graph failed while fetching {what} (reset or cut off), also after retries.");
 
+    public static FtError GraphReportChanged(string what) => new(nameof(GraphReportChanged), FtErrorKind.InvalidData, what,
+        $"Microsoft Graph sent {what} again after the download was cut off, but not the same report (refreshed meanwhile?). Its first rows were read already, so the two are not mixed: measure again.");
+
+    public static FtError ReportCacheNotWritable(string path, string why) => new(nameof(ReportCacheNotWritable), FtErrorKind.WriteError, path,
+        $"A report could not be written to the workspace cache ('{path}'): {why}. Check the workspace's free space and permissions.");
+
     public static FtError GraphEmptyResponse(string what) => new(nameof(GraphEmptyResponse), FtErrorKind.InvalidData, what,
         $"Microsoft Graph returned no content for {what}.");
 

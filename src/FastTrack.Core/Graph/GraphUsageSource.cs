@@ -1,23 +1,27 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
+using FastTrack.Core.Errors;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Licensing;
 using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Graph;
 
-/// <summary>A connected tenant's reports and subscriptions from Microsoft Graph, each report downloaded
-/// once a day into the workspace cache and read from there.</summary>
+/// <summary>A connected tenant's reports and subscriptions from Microsoft Graph. Each report is downloaded once a
+/// day into the workspace cache and read from there after; while it downloads, the scanner reads it as it
+/// arrives (<see cref="ReportDownloads"/>). Safe to ask for several reports at once.</summary>
 internal sealed class GraphUsageSource : IUsageDataSource
 {
-    private const string ReportsPermission = "Reports.Read.All";
     private const string OrganizationPermission = "Organization.Read.All";
     private readonly TenantConnection _connection;
     private readonly GraphSession _session;
     private readonly ReportCache _cache;
     private readonly CancellationToken _cancellation;
+    // Reports whose download failed after the scan began: asked again, the same answer, not a second download.
+    private readonly ConcurrentDictionary<ReportKind, FtError> _interrupted = new();
 
     public GraphUsageSource(TenantConnection connection, GraphSession session, ReportCache cache, CancellationToken cancellation)
     {
@@ -45,55 +49,9 @@ internal sealed class GraphUsageSource : IUsageDataSource
             var old = new FileStream(cached, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             return new ReportContent(old, what, old.Length);
         }
+        if (_interrupted.TryGetValue(kind, out var failed)) throw failed.ToException();
         var path = _cache.PathOf(_connection.TenantId, function, _session.Options.Clock().UtcDateTime.Date);
-        if (File.Exists(path))
-        {
-            _session.Options.Log?.Invoke($"{what}: from the workspace cache.");
-        }
-        else
-        {
-            _session.Options.Log?.Invoke($"{what}: downloading from Microsoft Graph.");
-            var retry = _session.Options.Retry;
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    Download(kind, path, what);
-                    break;
-                }
-                catch (Errors.FtException ex) when (ex.Error.Is(nameof(GraphErrors.GraphConnectionFailed)) && attempt < retry.MaxAttempts)
-                {
-                    // The body was cut off after the headers (the handler retries only before them).
-                    var wait = retry.Backoff(attempt, null);
-                    _session.Options.Log?.Invoke($"{what}: the download was cut off; retry {attempt} of {retry.MaxAttempts - 1} in {wait.TotalSeconds:0.#} s.");
-                    retry.Delay(wait, _cancellation).GetAwaiter().GetResult();
-                }
-            }
-        }
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        return new ReportContent(stream, what, stream.Length);
-    }
-
-    private void Download(ReportKind kind, string path, string what)
-    {
-        var request = ReportRequests.For(_session.Client, kind);
-        using var body = _session.Get(request, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation, out var deadline);
-        using (deadline)
-        {
-            ReportCache.Store(path, file =>
-            {
-                try
-                {
-                    body.CopyToAsync(file, 81920, deadline.Token).GetAwaiter().GetResult();
-                    // Graph always sends at least the header row: nothing at all is a failed download.
-                    if (file.Length == 0) throw new IOException("empty report body");
-                }
-                catch (Exception ex) when (ex is IOException || ex is System.Net.Http.HttpRequestException || ex is OperationCanceledException)
-                {
-                    throw GraphErrors.From(ex, what, ReportsPermission, _session.Options.DownloadTimeout, _cancellation).ToException();
-                }
-            });
-        }
+        return _session.Reports.Open(kind, path, what, error => _interrupted[kind] = error, _cancellation);
     }
 
     public IReadOnlyList<SubscribedSku>? SubscribedSkus()

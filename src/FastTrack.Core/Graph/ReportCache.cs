@@ -47,11 +47,18 @@ public sealed class ReportCache
         }
     }
 
-    /// <summary>Copies a download into the cache, owner-only (reports name users); only a complete copy gets
-    /// the final name.</summary>
-    public static void Store(string path, Action<Stream> write)
+    /// <summary>The cache file a download streams into, owner-only (reports name users): only a whole body gets
+    /// the final name (<see cref="PendingFile.Commit"/>); its bytes are readable as they arrive.</summary>
+    internal static PendingFile Begin(string path)
     {
-        OwnerOnlyPermissions.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Write(path, write);
+        try
+        {
+            OwnerOnlyPermissions.CreateDirectory(Path.GetDirectoryName(path)!);
+            return PendingFile.Readable(path);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw GraphErrors.ReportCacheNotWritable(path, ex.Message).ToException();
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace FastTrack.Core.Graph;
 internal static class ReportRequests
 {
     public const string Period = "D30";
+    /// <summary>What reading reports takes, named when Graph refuses one.</summary>
+    public const string Permission = "Reports.Read.All";
 
     public static RequestInformation For(GraphServiceClient client, ReportKind kind)
     {

@@ -33,12 +33,15 @@ public static class TenantConnector
         TenantConnection? created = null;
         var pending = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var log = options.Log;
-        // Lines logged before the connection exists wait in a queue, then go to the connection's log.
-        options.Log = line =>
+        var serial = new object();
+        // The connection's own copy: the caller's options may serve other connections, whose lines must not
+        // come here. Lines logged before the connection exists wait in a queue, then go to the connection's log;
+        // the caller's log hears one line at a time, though downloads run in parallel.
+        options = options.With(line =>
         {
-            log?.Invoke(line);
+            if (log is not null) lock (serial) log(line);
             if (created is { } c) c.Log(line); else pending.Enqueue(SecretText.Redact(line));
-        };
+        });
         var session = new GraphSession(credential, request.Endpoint, CredentialFactory.Scopes(request), options);
         try
         {

@@ -79,10 +79,19 @@ public sealed class ActiveUsageCalculator
     {
         foreach (var kind in ReportDefinition.SourcesOf(service).Select(d => d.Kind))
         {
-            var report = readings.Report(kind);
+            var report = ReportOf(readings, kind);
             if (!report.Succeeded || report.Value is not null) return report;
         }
         return Outcome<ReportScan?>.Ok(null);
+    }
+
+    // A streamed report whose download failed after the scan began is the source failing to give it, as a
+    // refused download is (ReportInterruption): that report's services fail, the measurement goes on. Asked
+    // again, the source answers with the same failure without a second download (GraphUsageSource).
+    private static Outcome<ReportScan?> ReportOf(SourceReadings readings, ReportKind kind)
+    {
+        try { return readings.Report(kind); }
+        catch (FtException ex) when (ReportInterruption.Is(ex)) { return Outcome<ReportScan?>.Fail(ex.Error); }
     }
 
     /// <summary>AU of the services one report counts, on the licensed-users basis: for rows piped in
@@ -163,7 +172,7 @@ public sealed class ActiveUsageCalculator
             M365Service.Microsoft365Apps => (Kind: ReportKind.Office365ActivationsUserDetail, Service: service),
             _ => (Kind: ReportKind.Office365ActiveUserDetail, Service: service),
         };
-        var report = readings.Report(better.Kind);
+        var report = ReportOf(readings, better.Kind);
         if (!report.Succeeded) return Outcome<long>.Fail(report.Error!);
         return Outcome<long>.Ok(report.Value is { } scan && scan.Tallies.TryGetValue(better.Service, out var tally)
             ? tally.Licensed

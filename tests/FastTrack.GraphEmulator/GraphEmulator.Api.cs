@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using FastTrack.Core.UsageReports;
+
+namespace FastTrack.GraphEmulator;
+
+/// <summary>The Graph host: the bearer token picks the tenant; reports answer 302 to the download host.</summary>
+public sealed partial class GraphEmulator
+{
+    private static readonly Regex ReportCall = new(@"^/v1\.0/reports/(?<function>get\w+)(\(((?<arg>period|date)='?(?<value>[^')]+)'?)?\))?$", RegexOptions.IgnoreCase);
+
+    private async Task<int> HandleApi(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var path = Uri.UnescapeDataString(request.Url!.AbsolutePath).TrimEnd('/');
+        if (path.StartsWith("/emulator/", StringComparison.Ordinal)) return await Control(context, path).ConfigureAwait(false);
+        var auth = request.Headers["Authorization"];
+        if (auth is null || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || TenantOf(auth.Substring(7)) is not { } tenant)
+            return await Answers.Error(context.Response, 401, "InvalidAuthenticationToken", "Access token is empty or invalid.").ConfigureAwait(false);
+
+        if (path.Equals("/v1.0/admin/reportSettings", StringComparison.OrdinalIgnoreCase))
+        {
+            if (request.HttpMethod != "GET") return await Answers.Error(context.Response, 403, "Authorization_RequestDenied", "The emulator refuses changes to report settings.").ConfigureAwait(false);
+            return await Answers.Json(context.Response, $$"""{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#admin/reportSettings/$entity","displayConcealedNames":{{(DisplayConcealedNames ? "true" : "false")}}}""").ConfigureAwait(false);
+        }
+        if (request.HttpMethod != "GET") return await Answers.Error(context.Response, 405, "MethodNotAllowed", "Only GET is served.").ConfigureAwait(false);
+        if (path.Equals("/v1.0/subscribedSkus", StringComparison.OrdinalIgnoreCase))
+            return await Answers.Json(context.Response, tenant.Tenant.SubscribedSkusJson()).ConfigureAwait(false);
+        if (path.Equals("/v1.0/organization", StringComparison.OrdinalIgnoreCase))
+        {
+            var o = tenant.Tenant.Options;
+            return await Answers.Json(context.Response, $$"""{"value":[{"id":"{{o.TenantId:D}}","displayName":"{{o.Customer}}","verifiedDomains":[{"name":"{{o.Domain}}","isDefault":true,"isInitial":false}]}]}""").ConfigureAwait(false);
+        }
+        var match = ReportCall.Match(path);
+        if (match.Success && Kind(match.Groups["function"].Value) is { } kind)
+        {
+            var options = tenant.Tenant.Options;
+            DateTime day;
+            if (match.Groups["arg"].Value.Equals("date", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!DateTime.TryParseExact(match.Groups["value"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+                    || day < options.FirstDay || day > options.LastDay)
+                    return await Answers.Error(context.Response, 400, "BadRequest", "Invalid date: reports keep the last 28 days.").ConfigureAwait(false);
+            }
+            else day = options.LastDay;
+            var function = ReportDefinition.For(kind).GraphFunction;
+            context.Response.StatusCode = 302;
+            context.Response.RedirectLocation = new Uri(DownloadAddress, $"download/{function}/{tenant.Id:D}/{day:yyyy-MM-dd}.csv?tempauth={DownloadSecret}").ToString();
+            context.Response.Close();
+            return 302;
+        }
+        return await Answers.Error(context.Response, match.Success ? 400 : 404, match.Success ? "BadRequest" : "ResourceNotFound", $"Resource not found for the segment '{path}'.").ConfigureAwait(false);
+    }
+
+    private static ReportKind? Kind(string function) =>
+        Enum.GetValues<ReportKind>().Cast<ReportKind?>().FirstOrDefault(k => ReportDefinition.For(k!.Value).GraphFunction.Equals(function, StringComparison.OrdinalIgnoreCase));
+}
