@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using FastTrack.Bench;
 
-// dotnet run -c Release --project bench/FastTrack.Bench -- [--users 100000,1000000] [--data DIR] [--runs 3] [--import-runs 5]
+// dotnet run -c Release --project bench/FastTrack.Bench -- [--kinds|--sets] [--users 100000,1000000] [--data DIR] [--runs 3] [--import-runs 5]
 if (args.Length > 0 && args[0] == "--child")
 {
     Console.WriteLine(JsonSerializer.Serialize(UsageApproaches.Run(args[1], args[2])));
@@ -46,6 +46,15 @@ string Arg(string name, string fallback) => Array.IndexOf(args, "--" + name) is 
 var users = Arg("users", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var data = Arg("data", Path.Combine(Path.GetTempPath(), "ftbench"));
 var runs = int.Parse(Arg("runs", "3"), CultureInfo.InvariantCulture);
+
+// Issue 18: each report kind against the floor; a tenant's report sets read in parallel.
+if (args.Length > 0 && args[0] is "--kinds" or "--sets")
+{
+    Console.WriteLine($"# FastTrack.Bench {args[0]} — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd}");
+    if (args[0] == "--kinds") KindBench.Run(data, users, runs);
+    else SetBench.Run(data, users, runs);
+    return 0;
+}
 
 Console.WriteLine($"# FastTrack.Bench — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine();

@@ -6,7 +6,7 @@ using FastTrack.Core.Usage;
 
 namespace FastTrack.Bench;
 
-public sealed record ApproachResult(double ElapsedMs, double ColdMs, long Bytes, double PeakWorkingSetMB, Dictionary<string, long> Active);
+public sealed record ApproachResult(double ElapsedMs, double ColdMs, long Bytes, double PeakWorkingSetMB, Dictionary<string, long> Active, double SteadyMs = 0);
 
 /// <summary>The three ways of reading the same report set, each run in a process of its own so its peak
 /// working set is its own.</summary>
@@ -15,12 +15,17 @@ internal static class UsageApproaches
     public static ApproachResult Run(string approach, string folder)
     {
         var files = Directory.GetFiles(folder, "*.csv").OrderBy(f => f, StringComparer.Ordinal).ToList();
-        var bytes = files.Sum(f => new FileInfo(f).Length);
+        var bytes = files.Sum(f => new FileInfo(f) is var info && info.LinkTarget is not null ? ((FileInfo)info.ResolveLinkTarget(true)!).Length : info.Length);
         Dictionary<string, long> Once() => approach switch
         {
             "sylvan" => SylvanFloor(files),
             "csvhelper-linq" => CsvHelperLinq(files),
             "cohort" => Cohort(folder),
+            "scan" => EngineScans.Sequential(files),
+            "measure" => EngineScans.Measure(folder),
+            "measure-1" => EngineScans.Measure(folder, readers: 1),
+            "readings" => EngineScans.Readings(folder, Environment.ProcessorCount),
+            "readings-1" => EngineScans.Readings(folder, 1),
             _ => Ours(folder),
         };
         // A first pass JIT-compiles and loads what each approach needs; the second, timed, is the steady state
@@ -31,9 +36,19 @@ internal static class UsageApproaches
         var watch = Stopwatch.StartNew();
         var active = Once();
         watch.Stop();
+        // FTBENCH_STEADY=n: n more passes, their median the steady state. One pass JIT-compiles the code at tier 0;
+        // a method called once per report (the scan's loop) reaches its final code only in a later pass.
+        var steady = Enumerable.Range(0, int.TryParse(Environment.GetEnvironmentVariable("FTBENCH_STEADY"), out var n) ? n : 0).Select(_ =>
+        {
+            var pass = Stopwatch.StartNew();
+            Once();
+            if (Environment.GetEnvironmentVariable("FTBENCH_VERBOSE") is not null) Console.Error.WriteLine($"pass {pass.Elapsed.TotalMilliseconds:0}");
+            return pass.Elapsed.TotalMilliseconds;
+        }).OrderBy(ms => ms).ToList();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        return new ApproachResult(watch.Elapsed.TotalMilliseconds, cold.Elapsed.TotalMilliseconds, bytes, self.PeakWorkingSet64 / 1048576.0, active);
+        return new ApproachResult(watch.Elapsed.TotalMilliseconds, cold.Elapsed.TotalMilliseconds, bytes, self.PeakWorkingSet64 / 1048576.0, active,
+            steady.Count > 0 ? steady[steady.Count / 2] : 0);
     }
 
     // The parse floor: every field of every row read, nothing computed.

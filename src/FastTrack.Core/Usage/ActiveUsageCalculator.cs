@@ -23,6 +23,13 @@ public sealed class ActiveUsageCalculator
         _clock = clock ?? Time.SystemClock.Now;
     }
 
+    /// <summary>Threads reading reports at once: one per core (a scan is CPU-bound once the file is cached); 1
+    /// reads each report when a service first needs it, on the caller's thread.</summary>
+    internal int Readers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The smallest part of a report read in parts (tests cut small reports into many).</summary>
+    internal long PartBytes { get; set; } = ReportParts.MinPartBytes;
+
     /// <summary>AU of each service from the source. A service whose report or subscriptions the source could not
     /// give fails alone; a malformed report, reports of different days, or a date the source does not hold stops
     /// the measurement.</summary>
@@ -30,7 +37,13 @@ public sealed class ActiveUsageCalculator
         Func<M365Service, UsageGoal> goals, DateTime? asOf = null, IProgress<UsageProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var readings = new SourceReadings(source, asOf, progress, _clock, cancellationToken);
+        var readings = new SourceReadings(source, asOf, progress, _clock, cancellationToken, Readers, PartBytes);
+        // The reports the services need, read at once; then the same walk, one service after another, finds each
+        // outcome (or the error that stops the measurement) where a reading one report at a time meets it.
+        readings.ReadAhead(r =>
+        {
+            foreach (var service in services) Read(r, service, goals(service));
+        });
         var measured = services.Select(service => (Service: service, Reading: Read(readings, service, goals(service)))).ToList();
         var refreshed = readings.RefreshDate(_clock().Date);
         var concealed = readings.ConcealedNames;

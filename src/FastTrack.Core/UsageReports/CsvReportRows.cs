@@ -83,13 +83,21 @@ internal sealed class CsvReportRows : IReportRows
 
     public string? Get(int ordinal) => (uint)ordinal < (uint)_reader.RowFieldCount ? _reader.GetString(ordinal) : null;
 
-    // Sylvan's netstandard2.0 build has no GetFieldSpan: GetChars copies the field into a reused buffer.
+    // Sylvan's netstandard2.0 build has no GetFieldSpan: GetChars copies the field into a reused buffer, in one call
+    // unless the field fills the buffer (then it may be longer: its length is asked, and the buffer grown).
     public ReadOnlySpan<char> Span(int ordinal)
     {
         if ((uint)ordinal >= (uint)_reader.RowFieldCount) return ReadOnlySpan<char>.Empty;
-        var length = (int)_reader.GetChars(ordinal, 0, null, 0, 0);
-        if (length > _field.Length) _field = new char[Math.Max(length, _field.Length * 2)];
-        _reader.GetChars(ordinal, 0, _field, 0, length);
+        var length = (int)_reader.GetChars(ordinal, 0, _field, 0, _field.Length);
+        if (length == _field.Length)
+        {
+            length = (int)_reader.GetChars(ordinal, 0, null, 0, 0);
+            if (length > _field.Length)
+            {
+                _field = new char[Math.Max(length, _field.Length * 2)];
+                _reader.GetChars(ordinal, 0, _field, 0, length);
+            }
+        }
         return new ReadOnlySpan<char>(_field, 0, length);
     }
 

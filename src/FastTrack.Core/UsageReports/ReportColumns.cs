@@ -52,8 +52,6 @@ internal sealed class ReportColumns
     public int ProductType { get; }
     public int OutlookForMobile { get; }
     public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
-    /// <summary>The one tally of a single-service report, found once rather than per row.</summary>
-    public ServiceTally? OnlyTally { get; set; }
 }
 
 internal sealed class ServiceColumns

@@ -36,11 +36,12 @@ public sealed class ReportScan
     /// <summary>How many users' domains are sampled: enough to know the organisation, cheap on a million rows.</summary>
     internal const int DomainSample = 2000;
 
-    internal void SeeDomain(ReadOnlySpan<char> userPrincipalName)
+    /// <summary>The domain of a user principal name, or null when it has none.</summary>
+    internal static string? DomainOf(ReadOnlySpan<char> userPrincipalName)
     {
         var at = userPrincipalName.LastIndexOf('@');
-        if (at < 0 || at == userPrincipalName.Length - 1) return;
-        var domain = userPrincipalName.Slice(at + 1).ToString();
-        UserDomains[domain] = UserDomains.TryGetValue(domain, out var n) ? n + 1 : 1;
+        return at < 0 || at == userPrincipalName.Length - 1 ? null : userPrincipalName.Slice(at + 1).ToString();
     }
+
+    internal void SeeDomain(string domain) => UserDomains[domain] = UserDomains.TryGetValue(domain, out var n) ? n + 1 : 1;
 }

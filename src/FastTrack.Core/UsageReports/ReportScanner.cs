@@ -20,79 +20,21 @@ internal static class ReportScanner
     public static ReportScan Scan(IReportRows rows, ReportDefinition definition, Action<long>? bytesRead = null, CancellationToken cancellationToken = default,
         Action<UserRow>? perUser = null, UsersSeen? users = null, Func<DateTimeOffset>? clock = null)
     {
-        var today = (clock ?? Time.SystemClock.Now)().UtcDateTime.Date;
-        var columns = new ReportColumns(rows, definition);
-        var scan = new ReportScan(definition.Kind, rows.SourceName);
-        foreach (var service in definition.Services) scan.Tallies[service] = new ServiceTally();
-        if (definition.Kind == ReportKind.Office365ActivationsUserDetail) scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();
+        var pass = new ReportPass(rows, definition, Today(clock), users ?? new UsersSeen(), perUser, sampleDomains: true);
+        pass.Run(bytesRead, cancellationToken);
+        Finish(pass.Rows, pass.Columns, pass.Users, pass.AppsUsers, pass.Scan);
+        return pass.Scan;
+    }
 
-        users ??= new UsersSeen();
-        users.Clear();
-        var appsUsers = definition.Kind == ReportKind.Office365ActivationsUserDetail ? new UsersSeen() : null;
-        while (rows.Read())
-        {
-            if ((scan.Rows & 0x3FFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                bytesRead?.Invoke(rows.BytesRead);
-            }
-            if (rows.FieldCount != rows.Headers.Count) throw FieldCount(rows);
-            scan.Rows++;
-            var refresh = RefreshDate(rows, columns, scan, today);
-            var (key, appsUser) = Identify(rows, columns, scan, appsUsers is not null);
-            if (columns.TenantName >= 0 && scan.TenantDisplayName is null) scan.TenantDisplayName = rows.Get(columns.TenantName);
-            if (IsDeleted(rows, columns))
-            {
-                Deleted(rows, columns, definition, scan, perUser, refresh);
-                continue;
-            }
-            // A live user once per report. A deleted user may share a live one's name (deleted, then created
-            // again); concealed names cannot be told apart by design.
-            if (key != 0) users.Add(key, rows.Row);
-            CountRow(rows, columns, definition.Kind, scan, refresh.AddDays(1 - WindowDays), refresh, perUser, appsUsers, appsUser);
-        }
+    /// <summary>Today, for refusing a refresh date in the future.</summary>
+    public static DateTime Today(Func<DateTimeOffset>? clock) => (clock ?? Time.SystemClock.Now)().UtcDateTime.Date;
+
+    /// <summary>What is known once every row is read: no user listed twice, and the activations report's Apps
+    /// users counted once each.</summary>
+    public static void Finish(IReportRows rows, ReportColumns columns, UsersSeen users, UsersSeen? appsUsers, ReportScan scan)
+    {
         ThrowIfRepeated(rows, columns, users, appsUsers is not null);
         if (appsUsers is not null) scan.Tallies[M365Service.Microsoft365Apps].Licensed += appsUsers.CountDistinct();
-        bytesRead?.Invoke(rows.BytesRead);
-        return scan;
-    }
-
-    /// <summary>The row's refresh date: the first row's, once it is plausible, and the same on every row after it.</summary>
-    private static DateTime RefreshDate(IReportRows rows, ReportColumns columns, ReportScan scan, DateTime today)
-    {
-        var refresh = Date(rows, columns.Refresh, ReportDefinition.RefreshDate)
-            ?? throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date").ToException();
-        if (scan.RefreshDate is null) scan.RefreshDate = Plausible(rows, refresh, today);
-        else if (scan.RefreshDate != refresh)
-        {
-            throw ReportErrors.ReportsMixed(rows.SourceName,
-                $"'{rows.SourceName}' mixes refresh dates {scan.RefreshDate:yyyy-MM-dd} and {refresh:yyyy-MM-dd} ({rows.LineName(rows.Row)})").ToException();
-        }
-        return refresh;
-    }
-
-    /// <summary>The row's user, hashed once (before another field overwrites its span): the key that finds a user
-    /// listed twice, and for the activations report the user apart from the product. The activations report lists
-    /// a user once per product: its key is the pair, and its Apps licences count users, not rows.</summary>
-    private static (ulong Key, ulong AppsUser) Identify(IReportRows rows, ReportColumns columns, ReportScan scan, bool activations)
-    {
-        var product = activations ? rows.Get(columns.ProductType) : null;
-        var upn = rows.Span(columns.Upn);
-        var concealed = ReportValues.IsConcealed(upn);
-        if (concealed) scan.ConcealedNames = true;
-        if (!concealed && scan.Rows <= ReportScan.DomainSample) scan.SeeDomain(upn);
-        var key = concealed || upn.IsEmpty ? 0 : UsersSeen.Hash(upn, product.AsSpan());
-        var appsUser = !activations || upn.IsEmpty || upn.SequenceEqual("(Unknown)".AsSpan()) ? 0 : UsersSeen.Hash(upn, default);
-        return (key, appsUser);
-    }
-
-    /// <summary>A deleted user counts for nothing, but is a row of people when people are wanted.</summary>
-    private static void Deleted(IReportRows rows, ReportColumns columns, ReportDefinition definition, ReportScan scan, Action<UserRow>? perUser, DateTime refresh)
-    {
-        scan.DeletedRows++;
-        if (perUser is null || definition.Kind == ReportKind.Office365ActivationsUserDetail) return;
-        var deleted = rows.Get(columns.Upn) ?? "";
-        foreach (var service in definition.Services) perUser(new UserRow(service, deleted, false, null, false, true, refresh));
     }
 
     private static void ThrowIfRepeated(IReportRows rows, ReportColumns columns, UsersSeen users, bool activations)
@@ -106,7 +48,7 @@ internal static class ReportScanner
 
     /// <summary>No report is refreshed before Microsoft 365 had reports (Office 365 came in 2011) or after
     /// today; and the window must fit in the calendar.</summary>
-    private static DateTime Plausible(IReportRows rows, DateTime refresh, DateTime today)
+    public static DateTime Plausible(IReportRows rows, DateTime refresh, DateTime today)
     {
         if (refresh < FirstReportDay)
             throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), ReportDefinition.RefreshDate,
@@ -122,79 +64,11 @@ internal static class ReportScanner
 
     /// <summary>A row with fewer fields than the header is a cut-off line (or an object piped in without them);
     /// more fields, a comma where none belongs. Either way its columns cannot be trusted.</summary>
-    private static FtException FieldCount(IReportRows rows)
+    public static FtException FieldCount(IReportRows rows)
     {
         var missing = Enumerable.Range(0, rows.Headers.Count).Where(i => rows.Get(i) is null).Select(i => $"'{rows.Headers[i]}'").ToList();
         return ReportErrors.ReportRowMalformed(rows.SourceName, rows.Where(rows.Row),
             $"has {rows.FieldCount} fields where the header has {rows.Headers.Count}" +
             (missing.Count > 0 && rows.FieldCount < rows.Headers.Count ? $" (no {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}): the row is cut off" : "")).ToException();
-    }
-
-    private static void CountRow(IReportRows rows, ReportColumns c, ReportKind kind, ReportScan scan, DateTime windowStart, DateTime refresh, Action<UserRow>? perUser,
-        UsersSeen? appsUsers, ulong appsUser)
-    {
-        bool InWindow(DateTime? date) => date is { } d && d >= windowStart && d <= refresh;
-        var upn = perUser is null ? null : rows.Get(c.Upn) ?? "";
-
-        switch (kind)
-        {
-            case ReportKind.Office365ActiveUserDetail:
-                foreach (var service in c.PerService)
-                {
-                    var tally = scan.Tallies[service.Service];
-                    var licensed = Bool(rows, service.HasLicense, service.HasLicenseName) == true;
-                    var last = Date(rows, service.LastActivity, service.LastActivityName);
-                    if (licensed) tally.Licensed++;
-                    if (InWindow(last)) tally.Active++;
-                    perUser?.Invoke(new UserRow(service.Service, upn!, licensed, last, InWindow(last), false, refresh));
-                }
-                break;
-            case ReportKind.Office365ActivationsUserDetail:
-                // One row per user and product: Microsoft 365 Apps rows count the users it is assigned to, a user
-                // with Apps for enterprise and for business once (counted when the report is read). "(Unknown)"
-                // names cannot be told apart: each of their rows counts.
-                var product = rows.Get(c.ProductType) ?? "";
-                if (product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    if (appsUser != 0) appsUsers!.Add(appsUser, rows.Row);
-                    else scan.Tallies[M365Service.Microsoft365Apps].Licensed++;
-                }
-                break;
-            default:
-                var only = c.OnlyTally ??= scan.Tallies.Values.Single();
-                var isLicensed = c.IsLicensed < 0 || Bool(rows, c.IsLicensed, "Is Licensed") != false;
-                if (isLicensed) only.Licensed++;
-                var lastActivity = Date(rows, c.LastActivity, ReportDefinition.LastActivityDate);
-                var active = InWindow(lastActivity);
-                // Outlook Mobile: a mailbox user active in the window who used Outlook on a phone.
-                if (c.OutlookForMobile >= 0 && rows.Span(c.OutlookForMobile).IsWhiteSpace())
-                {
-                    active = false;
-                    lastActivity = null; // the date is of mail in general, not of the phone app
-                }
-                if (active) only.Active++;
-                perUser?.Invoke(new UserRow(scan.Tallies.Keys.First(), upn!, isLicensed, lastActivity, active, false, refresh));
-                break;
-        }
-    }
-
-    private static bool IsDeleted(IReportRows rows, ReportColumns c)
-    {
-        if (c.IsDeleted >= 0) return Bool(rows, c.IsDeleted, ReportDefinition.IsDeleted) == true;
-        if (c.UserState >= 0) return rows.Span(c.UserState).Equals("deleted".AsSpan(), StringComparison.OrdinalIgnoreCase);
-        return false;
-    }
-
-    private static DateTime? Date(IReportRows rows, int ordinal, string name)
-    {
-        if (ordinal < 0) return null;
-        try { return ReportValues.ParseDate(rows.Span(ordinal)); }
-        catch (FormatException ex) { throw ReportErrors.ReportDateInvalid(rows.SourceName, rows.Where(rows.Row), name, ex.Message).ToException(); }
-    }
-
-    private static bool? Bool(IReportRows rows, int ordinal, string name)
-    {
-        try { return ReportValues.ParseBool(rows.Span(ordinal)); }
-        catch (FormatException ex) { throw ReportErrors.ReportRowMalformed(rows.SourceName, rows.Where(rows.Row), $"column '{name}': {ex.Message}").ToException(); }
     }
 }

@@ -15,6 +15,46 @@ internal static class ReportValues
         throw new FormatException($"'{text.ToString()}' is not True/False or Yes/No");
     }
 
+    /// <summary>The scan's hot path: 1 for True/Yes, 0 for False/No, -1 for empty, in ASCII without a call per
+    /// spelling; anything else (another case of a non-ASCII letter, or no boolean) is ParseBool's to decide.</summary>
+    /// <exception cref="FormatException">Not a boolean.</exception>
+    public static int BoolKey(ReadOnlySpan<char> s)
+    {
+        // | 0x20 lower-cases ASCII letters and maps nothing else onto one; the spellings differ in length.
+        switch (s.Length)
+        {
+            case 0: return -1;
+            case 2 when (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'o': return 0;
+            case 3 when (s[0] | 0x20) == 'y' && (s[1] | 0x20) == 'e' && (s[2] | 0x20) == 's': return 1;
+            case 4 when (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'r' && (s[2] | 0x20) == 'u' && (s[3] | 0x20) == 'e': return 1;
+            case 5 when (s[0] | 0x20) == 'f' && (s[1] | 0x20) == 'a' && (s[2] | 0x20) == 'l' && (s[3] | 0x20) == 's' && (s[4] | 0x20) == 'e': return 0;
+        }
+        return ParseBool(s) is { } value ? (value ? 1 : 0) : -1;
+    }
+
+    /// <summary>A day as yyyyMMdd (20261122): ordered as the days are, so the 28-day window is two integer
+    /// comparisons and no DateTime is made per row.</summary>
+    public static int DayKey(DateTime day) => day.Year * 10000 + day.Month * 100 + day.Day;
+
+    public static DateTime DayOf(int key) => new(key / 10000, key / 100 % 100, key % 100);
+
+    /// <summary>The scan's hot path: a yyyy-MM-dd day of the calendar as its key, 0 for empty, -1 for anything
+    /// else (a timestamp, or no date: ParseDate's to read or to word the error).</summary>
+    public static int DayKey(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty) return 0;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return -1;
+        uint y1 = (uint)(s[0] - '0'), y2 = (uint)(s[1] - '0'), y3 = (uint)(s[2] - '0'), y4 = (uint)(s[3] - '0');
+        uint m1 = (uint)(s[5] - '0'), m2 = (uint)(s[6] - '0'), d1 = (uint)(s[8] - '0'), d2 = (uint)(s[9] - '0');
+        // A char below '0' wraps round to a large uint: one comparison per digit.
+        if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return -1;
+        var year = (int)(y1 * 1000 + y2 * 100 + y3 * 10 + y4);
+        var month = (int)(m1 * 10 + m2);
+        var day = (int)(d1 * 10 + d2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return -1;
+        return year * 10000 + month * 100 + day;
+    }
+
     public static bool IsConcealed(ReadOnlySpan<char> s)
     {
         if (s.Length == 9) return s.SequenceEqual("(Unknown)".AsSpan());

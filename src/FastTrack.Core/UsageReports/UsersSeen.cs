@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace FastTrack.Core.UsageReports;
@@ -38,11 +39,27 @@ internal sealed class UsersSeen
         _count++;
     }
 
+    /// <summary>Whether a user is in two of the tables, or twice in one: the parts of a report read at once.</summary>
+    public static bool AnyRepeat(IReadOnlyList<UsersSeen> tables)
+    {
+        var any = false;
+        new UsersSeen().Scan(tables, _ => any = true);
+        return any;
+    }
+
+    /// <summary>The users of all the tables, each counted once.</summary>
+    public static long CountDistinct(IReadOnlyList<UsersSeen> tables)
+    {
+        long repeats = 0;
+        new UsersSeen().Scan(tables, _ => repeats++);
+        return tables.Sum(t => (long)t._count) - repeats;
+    }
+
     /// <summary>The rows of the user listed twice whose second row comes first in the report, or null.</summary>
     public (long First, long Second)? FindRepeat()
     {
         var repeated = new HashSet<ulong>();
-        Scan(hash => repeated.Add(hash));
+        Scan(new[] { this }, hash => repeated.Add(hash));
         if (repeated.Count == 0) return null;
         // Rare: the report is refused. Its order says which repeat comes first.
         var seen = new Dictionary<ulong, int>();
@@ -58,27 +75,31 @@ internal sealed class UsersSeen
     public long CountDistinct()
     {
         long repeats = 0;
-        Scan(_ => repeats++);
+        Scan(new[] { this }, _ => repeats++);
         return _count - repeats;
     }
 
-    // Calls repeat(hash) for each entry whose hash an earlier entry has. The hashes are split by their top bits
-    // into groups (one counting pass, one copying pass), each checked in an open-addressing table that fits in cache.
-    private void Scan(Action<ulong> repeat)
+    // Calls repeat(hash) for each entry of the tables whose hash an earlier entry has, with this table's scratch
+    // arrays. The hashes are split by their top bits into groups (one counting pass, one copying pass), each checked
+    // in an open-addressing table that fits in cache.
+    private void Scan(IReadOnlyList<UsersSeen> tables, Action<ulong> repeat)
     {
-        if (_count < 2) return;
+        var count = tables.Sum(t => t._count);
+        if (count < 2) return;
         const int groups = 1 << GroupBits;
         var starts = new int[groups + 1];
-        for (var i = 0; i < _count; i++) starts[(int)(_hashes[i] >> (64 - GroupBits)) + 1]++;
+        foreach (var table in tables)
+            for (var i = 0; i < table._count; i++) starts[(int)(table._hashes[i] >> (64 - GroupBits)) + 1]++;
         var largest = 0;
         for (var g = 0; g < groups; g++)
         {
             largest = Math.Max(largest, starts[g + 1]);
             starts[g + 1] += starts[g];
         }
-        if (_scratch.Length < _count) _scratch = new ulong[_hashes.Length];
+        if (_scratch.Length < count) _scratch = new ulong[Math.Max(count, _hashes.Length)];
         var next = (int[])starts.Clone();
-        for (var i = 0; i < _count; i++) _scratch[next[(int)(_hashes[i] >> (64 - GroupBits))]++] = _hashes[i];
+        foreach (var table in tables)
+            for (var i = 0; i < table._count; i++) _scratch[next[(int)(table._hashes[i] >> (64 - GroupBits))]++] = table._hashes[i];
         var size = 16;
         while (size < largest * 2) size *= 2;
         if (_table.Length < size) _table = new ulong[size];
@@ -101,11 +122,16 @@ internal sealed class UsersSeen
     /// <summary>A 64-bit hash of the upper-cased name and qualifier, never 0 (which marks an empty slot). Four
     /// chars at a time: ASCII ones are upper-cased together (SWAR), others one by one with the invariant culture;
     /// each block is multiplied in and rotated, then MurmurHash3's finaliser mixes the whole.</summary>
-    public static ulong Hash(ReadOnlySpan<char> user, ReadOnlySpan<char> qualifier)
+    public static ulong Hash(ReadOnlySpan<char> user, ReadOnlySpan<char> qualifier) => Hash(UserPart(user), qualifier);
+
+    /// <summary>The user's share of <see cref="Hash(ReadOnlySpan{char}, ReadOnlySpan{char})"/>: a name hashed once
+    /// serves with several qualifiers (the activations report keys a user with and without the product).</summary>
+    public static ulong UserPart(ReadOnlySpan<char> user) =>
+        Block(Mix(14695981039346656037UL, user), 0x1_0000_0000_0000UL + (ulong)user.Length); // the boundary: ("ab", "c") is not ("a", "bc")
+
+    public static ulong Hash(ulong userPart, ReadOnlySpan<char> qualifier)
     {
-        var hash = Mix(14695981039346656037UL, user);
-        hash = Block(hash, 0x1_0000_0000_0000UL + (ulong)user.Length); // the boundary: ("ab", "c") is not ("a", "bc")
-        hash = Mix(hash, qualifier);
+        var hash = Mix(userPart, qualifier);
         hash ^= hash >> 33;
         hash *= 0xFF51AFD7ED558CCDUL;
         hash ^= hash >> 33;

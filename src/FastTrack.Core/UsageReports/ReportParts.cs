@@ -1,0 +1,146 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+
+namespace FastTrack.Core.UsageReports;
+
+/// <summary>One large report read in parts at once, each part on a thread of its own, then put together into the
+/// scan a reader from the top gives. The file is cut after the first line feed past each of a few evenly spaced
+/// places; each part reads its records and counts its quotes. Whatever the parts cannot settle alone makes
+/// <see cref="Merge"/> give null: a cut inside quotes (the quotes before it odd in number), a stray quote, a fault, rows
+/// of two refresh dates, a user listed twice. The report is then read whole, from the top, and that reading says
+/// what is wrong, naming its line. Faults are rare and stop the measurement; a line break inside quotes just at a
+/// cut is rare too (Graph's fields hold none but in names): the second reading costs nothing that matters.</summary>
+internal sealed class ReportParts
+{
+    /// <summary>The smallest part worth a reader of its own (a reader's buffers and start cost under a millisecond).</summary>
+    public const long MinPartBytes = 4L << 20;
+
+    private readonly Stream _file;
+    private readonly string _name;
+    private readonly ReportDefinition _definition;
+    private readonly DateTime _today;
+    private readonly byte[] _header;
+    private readonly byte[] _recordStart;
+    private readonly long[] _cuts; // the stretches: [cuts[k], cuts[k + 1]); the first starts at the file's start
+    private readonly ReportPass?[] _passes;
+    private readonly ReportSegmentStream?[] _streams;
+    private int _faulted;
+
+    private ReportParts(Stream file, string name, ReportDefinition definition, DateTime today, byte[] header, byte[] recordStart, long[] cuts)
+    {
+        _recordStart = recordStart;
+        _file = file;
+        _name = name;
+        _definition = definition;
+        _today = today;
+        _header = header;
+        _cuts = cuts;
+        var count = cuts.Length - 1;
+        _passes = new ReportPass?[count];
+        _streams = new ReportSegmentStream?[count];
+    }
+
+    /// <summary>The parts of a report, or null when it is better read whole: too small for two parts, not
+    /// seekable, or not a file that can be cut (ReportSplit.Header).</summary>
+    /// <param name="minPartBytes">The smallest part (tests cut small reports into many parts).</param>
+    public static ReportParts? Plan(Stream file, string name, ReportDefinition definition, DateTime today, int readers, long minPartBytes = MinPartBytes)
+    {
+        if (readers < 2 || !file.CanSeek) return null;
+        var start = file.Position;
+        var length = file.Length;
+        // Parts of a quarter of a reader's share: the readers stay busy to the end, whatever the other reports.
+        var partBytes = Math.Max(minPartBytes, (length - start) / (4L * readers));
+        var count = (int)Math.Min(256, (length - start) / partBytes);
+        if (count < 2) return null;
+        byte[]? header;
+        var recordStart = Array.Empty<byte>();
+        try
+        {
+            header = ReportSplit.Header(file, start);
+            if (header is not null) recordStart = ReportSplit.RecordStart(file, start + header.Length);
+        }
+        finally { file.Position = start; }
+        if (header is null) return null;
+        var cuts = new long[count + 1];
+        cuts[0] = start;
+        for (var k = 1; k < count; k++) cuts[k] = start + header.Length + (length - start - header.Length) * k / count;
+        cuts[count] = length;
+        return new ReportParts(file, name, definition, today, header, recordStart, cuts);
+    }
+
+    public int Count => _passes.Length;
+
+    /// <summary>The bytes of the report read so far, by all parts.</summary>
+    public long BytesRead => _streams.Sum(s => s?.RangeRead ?? 0);
+
+    /// <summary>Reads part <paramref name="k"/>, on any thread, in any order.</summary>
+    public void Read(int k, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Volatile.Read(ref _faulted) != 0) return;
+            var length = _cuts[Count];
+            var first = k == 0 ? _cuts[0] : ReportSplit.LineStart(_file, _cuts[k], length, _recordStart);
+            var end = k == Count - 1 ? length : ReportSplit.LineStart(_file, _cuts[k + 1], length, _recordStart);
+            if (first >= end) return; // a record longer than the stretch: the part before reads it
+            var stream = _streams[k] = new ReportSegmentStream(_file, k == 0 ? Array.Empty<byte>() : _header, first, end);
+            using var rows = new CsvReportRows(stream, _name);
+            var pass = new ReportPass(rows, _definition, _today, new UsersSeen(), null, sampleDomains: k == 0);
+            pass.Run(null, cancellationToken);
+            _passes[k] = pass;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever it is, the reading from the top finds it again, and names its line.
+            Interlocked.Exchange(ref _faulted, 1);
+        }
+    }
+
+    // Whether every part started outside quotes (the quotes before it even in number), and none met a stray quote.
+    private bool CutsProven()
+    {
+        long quotes = 0;
+        foreach (var stream in _streams)
+        {
+            if (stream is null) continue;
+            if ((quotes & 1) != 0 || stream.Quotes.Stray) return false;
+            quotes += stream.Quotes.Quotes;
+        }
+        return true;
+    }
+
+    /// <summary>The report's scan put together from its parts (the first part's scan, the others added to it), or
+    /// null when it must be read whole, from the top.</summary>
+    public ReportScan? Merge()
+    {
+        if (Volatile.Read(ref _faulted) != 0 || _passes[0] is not { } first || !CutsProven()) return null;
+        var passes = _passes.Where(p => p is not null).Select(p => p!).ToList();
+        var dates = passes.Where(p => p.Scan.Rows > 0).Select(p => p.Scan.RefreshDate).Distinct().Count();
+        if (dates > 1 || UsersSeen.AnyRepeat(passes.Select(p => p.Users).ToList())) return null;
+        var scan = first.Scan;
+        var offset = scan.Rows;
+        foreach (var pass in passes.Skip(1))
+        {
+            // What the report's first row says, when the first part has none; the domains of its first rows.
+            scan.RefreshDate ??= pass.Scan.RefreshDate;
+            scan.TenantDisplayName ??= pass.Scan.TenantDisplayName;
+            foreach (var (row, domain) in pass.LaterDomains ?? new())
+                if (offset + row <= ReportScan.DomainSample) scan.SeeDomain(domain);
+            offset += pass.Scan.Rows;
+            scan.Rows += pass.Scan.Rows;
+            scan.DeletedRows += pass.Scan.DeletedRows;
+            scan.ConcealedNames |= pass.Scan.ConcealedNames;
+            foreach (var tally in pass.Scan.Tallies)
+            {
+                scan.Tallies[tally.Key].Active += tally.Value.Active;
+                scan.Tallies[tally.Key].Licensed += tally.Value.Licensed;
+            }
+        }
+        if (first.AppsUsers is not null) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += UsersSeen.CountDistinct(passes.Select(p => p.AppsUsers!).ToList());
+        // The parts' users and readers are garbage now, not held while the other reports are read.
+        Array.Clear(_passes, 0, _passes.Length);
+        return scan;
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+
+namespace FastTrack.Core.UsageReports;
+
+/// <summary>Where a report file may be cut into parts that read, each from its own start, exactly the rows one
+/// reader from the top reads. A part starts just after a line feed; that line feed ends a record only if it is
+/// outside quotes (Graph quotes a field holding a comma, a quote or a line break, so a line feed inside quotes is
+/// data), which is so when the quotes before it are even in number. Each part counts its quotes as it reads
+/// (<see cref="QuoteCount"/>); once all are read, the counts say whether every cut was outside quotes. That parity
+/// is the reader's state only if every quote is where RFC 4180 puts one: a quote opening a field comes first in it
+/// (after a comma, a line break, or a closing quote: an escaped ""). A quote anywhere else, a comment line, a byte
+/// order mark of UTF-16 or UTF-32, or a header that is not one plain line of commas, and the report is read whole,
+/// from the top: no cut is kept that cannot be proven.</summary>
+internal static class ReportSplit
+{
+    private const int Block = 64 * 1024;
+
+    /// <summary>The header's bytes, its line feed included, or null when the file is not to be cut.</summary>
+    public static byte[]? Header(Stream file, long start)
+    {
+        var head = new byte[Block];
+        var length = ReadAt(file, start, head, head.Length);
+        if (length >= 2 && (head[0] is 0xFF or 0xFE || head[0] == 0)) return null; // UTF-16 or UTF-32: a cut could split a character
+        var end = Array.IndexOf(head, (byte)'\n', 0, length);
+        var first = length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        // A header in quotes, over several lines, or with none at all: read from the top. So too one whose
+        // delimiter is not the comma (the reader detects it from the header; the quote check knows only the comma).
+        if (end <= first || head[first] is (byte)'\r' or (byte)'\n' or (byte)'#') return null;
+        var line = new ReadOnlySpan<byte>(head, first, end - first);
+        if (line[line.Length - 1] == (byte)'\r') line = line.Slice(0, line.Length - 1);
+        if (line.IndexOf((byte)'\r') >= 0) return null; // a lone carriage return ends a record too
+        if (line.IndexOfAny((byte)'"', (byte)';', (byte)'\t') >= 0 || line.IndexOf((byte)'|') >= 0 || line.IndexOf((byte)',') < 0) return null;
+        var header = new byte[end + 1];
+        Array.Copy(head, header, header.Length);
+        return header;
+    }
+
+    /// <summary>How the first record after the header starts, when it starts as Graph's do, with the refresh date
+    /// ("2026-11-22,"); otherwise empty. Every record of a report starts so; a line inside quotes hardly ever does.</summary>
+    public static byte[] RecordStart(Stream file, long headerEnd)
+    {
+        var start = new byte[11];
+        if (ReadAt(file, headerEnd, start, start.Length) < start.Length || start[4] != '-' || start[7] != '-' || start[10] != ',') return Array.Empty<byte>();
+        foreach (var i in new[] { 0, 1, 2, 3, 5, 6, 8, 9 })
+            if (start[i] is < (byte)'0' or > (byte)'9') return Array.Empty<byte>();
+        return start;
+    }
+
+    /// <summary>The first place at or after <paramref name="from"/> just after a line feed and before
+    /// <paramref name="recordStart"/>'s bytes (where a record most likely starts); the end when there is none.</summary>
+    public static long LineStart(Stream file, long from, long length, byte[] recordStart)
+    {
+        var buffer = new byte[4096];
+        var next = new byte[recordStart.Length];
+        for (var at = from; at < length;)
+        {
+            var read = ReadAt(file, at, buffer, (int)Math.Min(buffer.Length, length - at));
+            if (read == 0) break;
+            for (var i = Array.IndexOf(buffer, (byte)'\n', 0, read); i >= 0; i = Array.IndexOf(buffer, (byte)'\n', i + 1, read - i - 1))
+            {
+                var line = at + i + 1;
+                if (line == length || ReadAt(file, line, next, next.Length) == next.Length && next.AsSpan().SequenceEqual(recordStart)) return line;
+                if (i == read - 1) break;
+            }
+            at += read;
+        }
+        return length;
+    }
+
+    /// <summary>The quotes of a part, counted as its bytes stream by, the part taken to start outside quotes.</summary>
+    public sealed class QuoteCount
+    {
+        private byte _before = (byte)'\n'; // a part starts after a line feed (or at the top of the file)
+
+        public long Quotes { get; private set; }
+        /// <summary>A quote that opens a field where no field starts, or a comment line: the parity proves nothing.</summary>
+        public bool Stray { get; private set; }
+
+        public void See(byte[] buffer, int offset, int count)
+        {
+            if (count == 0) return;
+            var span = new ReadOnlySpan<byte>(buffer, offset, count);
+            for (var at = 0; at < count;)
+            {
+                var i = span.Slice(at).IndexOfAny((byte)'"', (byte)'#');
+                if (i < 0) break;
+                at += i + 1;
+                var previous = at >= 2 ? span[at - 2] : _before;
+                if (span[at - 1] == (byte)'#')
+                {
+                    if (previous is (byte)'\n' or (byte)'\r') Stray = true; // the reader skips a line starting with '#', quotes and all
+                    continue;
+                }
+                // Opening (an even count before it) after anything but a comma, a line break or a closing quote.
+                if ((Quotes & 1) == 0 && previous is not ((byte)',' or (byte)'\n' or (byte)'\r' or (byte)'"')) Stray = true;
+                Quotes++;
+            }
+            _before = span[count - 1];
+        }
+    }
+
+    // Reads at a position under the lock the parts share; fills the count unless the file ends first.
+    private static int ReadAt(Stream file, long position, byte[] buffer, int count)
+    {
+        lock (file)
+        {
+            file.Position = position;
+            var total = 0;
+            for (int n; total < count && (n = file.Read(buffer, total, count - total)) > 0;) total += n;
+            return total;
+        }
+    }
+}
