@@ -163,4 +163,41 @@ public sealed class ReportPartsTests(Xunit.Abstractions.ITestOutputHelper output
         foreach (var partBytes in new[] { 211L, 1024, 9000 })
             Assert.Equal(expected, InParts(bytes, ReportKind.EmailActivityUserDetail, partBytes, 3));
     }
+
+    /// <summary>A report still downloading (DownloadReader) is seekable back over what has arrived and, without an
+    /// announced length, gives as its length only what has arrived: cut at that length, the rest would be lost. It
+    /// is read as it arrives, from the top.</summary>
+    [Fact]
+    public void A_report_still_arriving_is_read_from_the_top_not_in_parts()
+    {
+        var bytes = Report(ReportKind.TeamsUserActivityUserDetail, 3000);
+        var expected = Sequential(bytes, ReportKind.TeamsUserActivityUserDetail);
+        var work = new BoundedWork(3);
+        var reading = new ReportReading(ReportKind.TeamsUserActivityUserDetail, new ReportContent(new Arriving(bytes), "report.csv", null),
+            FastTrack.Core.Time.SystemClock.Now, new ConcurrentBag<UsersSeen>(), CancellationToken.None, 1024);
+        reading.Start(work, 3);
+        work.WaitAll();
+        work.ThrowIfFaulted();
+        reading.Stop?.Throw();
+        Assert.Equal(expected, Describe(reading.Outcome.Value!));
+    }
+
+    /// <summary>A stream whose length is its first half of lines, as a download's is while the rest is on its way
+    /// (a whole number of lines: a part ending there ends cleanly, and nothing but the stream's kind says that
+    /// rows are still to come).</summary>
+    private sealed class Arriving(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _bytes = new(bytes);
+        private readonly long _arrived = Array.IndexOf(bytes, (byte)'\n', bytes.Length / 2) + 1;
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => _arrived;
+        public override long Position { get => _bytes.Position; set => _bytes.Position = value; }
+        public override int Read(byte[] buffer, int offset, int count) => _bytes.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => _bytes.Seek(offset, origin);
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
