@@ -6,7 +6,7 @@ using FastTrack.Core.Usage;
 
 namespace FastTrack.Bench;
 
-public sealed record ApproachResult(double ElapsedMs, double ColdMs, long Bytes, double PeakWorkingSetMB, Dictionary<string, long> Active, double SteadyMs = 0);
+public sealed record ApproachResult(double ElapsedMs, double ColdMs, long Bytes, double PeakWorkingSetMB, Dictionary<string, long> Active, double SteadyMs = 0, double SteadyCpuMs = 0);
 
 /// <summary>The three ways of reading the same report set, each run in a process of its own so its peak
 /// working set is its own.</summary>
@@ -33,22 +33,35 @@ internal static class UsageApproaches
         var cold = Stopwatch.StartNew();
         Once();
         cold.Stop();
+        // Each later pass starts from a collected heap (large objects included): the peak working set is one pass's,
+        // not one pass's plus the garbage of the passes before it, which a process measuring once never holds.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
         var active = Once();
         watch.Stop();
         // FTBENCH_STEADY=n: n more passes, their median the steady state. One pass JIT-compiles the code at tier 0;
-        // a method called once per report (the scan's loop) reaches its final code only in a later pass.
+        // a method called once per report (the scan's loop) reaches its final code only in a later pass. Each pass
+        // also gives the CPU time the process spent in it: on a machine others load, the wall time of a pass grows
+        // with their load, its CPU time hardly (for an approach on one thread, its work).
         var steady = Enumerable.Range(0, int.TryParse(Environment.GetEnvironmentVariable("FTBENCH_STEADY"), out var n) ? n : 0).Select(_ =>
         {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            using var me = Process.GetCurrentProcess();
+            var cpu = me.TotalProcessorTime;
             var pass = Stopwatch.StartNew();
             Once();
-            if (Environment.GetEnvironmentVariable("FTBENCH_VERBOSE") is not null) Console.Error.WriteLine($"pass {pass.Elapsed.TotalMilliseconds:0}");
-            return pass.Elapsed.TotalMilliseconds;
-        }).OrderBy(ms => ms).ToList();
+            pass.Stop();
+            me.Refresh();
+            var cpuMs = (me.TotalProcessorTime - cpu).TotalMilliseconds;
+            if (Environment.GetEnvironmentVariable("FTBENCH_VERBOSE") is not null) Console.Error.WriteLine($"pass {pass.Elapsed.TotalMilliseconds:0} cpu {cpuMs:0}");
+            return (Wall: pass.Elapsed.TotalMilliseconds, Cpu: cpuMs);
+        }).ToList();
+        var wall = steady.Select(p => p.Wall).OrderBy(ms => ms).ToList();
+        var cpuTimes = steady.Select(p => p.Cpu).OrderBy(ms => ms).ToList();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         return new ApproachResult(watch.Elapsed.TotalMilliseconds, cold.Elapsed.TotalMilliseconds, bytes, self.PeakWorkingSet64 / 1048576.0, active,
-            steady.Count > 0 ? steady[steady.Count / 2] : 0);
+            wall.Count > 0 ? wall[wall.Count / 2] : 0, cpuTimes.Count > 0 ? cpuTimes[cpuTimes.Count / 2] : 0);
     }
 
     // The parse floor: every field of every row read, nothing computed.

@@ -21,6 +21,7 @@ internal sealed class CsvReportRows : IReportRows
     private readonly Stream _stream;
     private readonly long _start;
     private readonly CsvDataReader _reader;
+    private readonly FieldSpan? _fieldSpan;
     private readonly int _headerLines = 1;
     private char[] _field = new char[256];
     private long _row;
@@ -47,6 +48,7 @@ internal sealed class CsvReportRows : IReportRows
         {
             throw ReportErrors.ReportFileUnreadable(sourceName, ex).ToException();
         }
+        if (GetFieldSpan is { } lend) _fieldSpan = (FieldSpan)Delegate.CreateDelegate(typeof(FieldSpan), _reader, lend);
         var names = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetName(i)).ToArray();
         Headers = names.Select(n => n.Trim()).ToArray();
         // One line, unless a quoted column name holds a line break.
@@ -83,11 +85,22 @@ internal sealed class CsvReportRows : IReportRows
 
     public string? Get(int ordinal) => (uint)ordinal < (uint)_reader.RowFieldCount ? _reader.GetString(ordinal) : null;
 
-    // Sylvan's netstandard2.0 build has no GetFieldSpan: GetChars copies the field into a reused buffer, in one call
-    // unless the field fills the buffer (then it may be longer: its length is asked, and the buffer grown).
+    // Sylvan's builds for .NET Standard 2.1 and .NET 6 lend a field as a span over their own buffer (GetFieldSpan);
+    // its .NET Standard 2.0 build, which this assembly compiles against, only copies a field out (GetChars). Where
+    // the Sylvan loaded lends, the field is not copied: the copies were half of the wide report's scan (ten fields a
+    // row), and the reason it read slower than the floor (bench/README.md, issue 18).
+    private delegate ReadOnlySpan<char> FieldSpan(int ordinal);
+
+    private static readonly System.Reflection.MethodInfo? GetFieldSpan =
+        typeof(CsvDataReader).GetMethod("GetFieldSpan", new[] { typeof(int) }) is { } method && method.ReturnType == typeof(ReadOnlySpan<char>) ? method : null;
+
+    /// <summary>The field's characters, valid until the next field is asked for or the next row read.</summary>
     public ReadOnlySpan<char> Span(int ordinal)
     {
         if ((uint)ordinal >= (uint)_reader.RowFieldCount) return ReadOnlySpan<char>.Empty;
+        if (_fieldSpan is { } lent) return lent(ordinal);
+        // Copied into a reused buffer: in one call unless the field fills the buffer (then it may be longer: its
+        // length is asked, and the buffer grown).
         var length = (int)_reader.GetChars(ordinal, 0, _field, 0, _field.Length);
         if (length == _field.Length)
         {
