@@ -38,11 +38,11 @@ internal static class EngineScans
     /// <summary>Every report of the folder read as a measurement reads the reports it needs (SourceReadings, the
     /// folder source included), with <paramref name="readers"/> threads: the way to time a set whose every report a
     /// measurement would not read (the activations report is read only for the Apps licences).</summary>
-    public static Dictionary<string, long> Readings(string folder, int readers)
+    public static Dictionary<string, long> Readings(string folder, int readers, long partBytes = ReportParts.MinPartBytes)
     {
         var source = new FolderUsageSource(folder);
         var kinds = source.Reports.OrderBy(k => k).ToList();
-        var readings = new SourceReadings(source, null, null, FastTrack.Core.Time.SystemClock.Now, CancellationToken.None, readers);
+        var readings = new SourceReadings(source, null, null, FastTrack.Core.Time.SystemClock.Now, CancellationToken.None, readers, partBytes);
         readings.ReadAhead(r => kinds.ForEach(k => r.Report(k)));
         var result = new Dictionary<string, long>();
         foreach (var kind in kinds)

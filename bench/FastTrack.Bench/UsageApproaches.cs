@@ -25,6 +25,7 @@ internal static class UsageApproaches
             "measure" => EngineScans.Measure(folder),
             "measure-1" => EngineScans.Measure(folder, readers: 1),
             "readings" => EngineScans.Readings(folder, Environment.ProcessorCount),
+            "readings-whole" => EngineScans.Readings(folder, Environment.ProcessorCount, long.MaxValue),
             "readings-1" => EngineScans.Readings(folder, 1),
             _ => Ours(folder),
         };

@@ -72,7 +72,7 @@ internal sealed class ReportReading
         // Only bytes all there can be cut: a file on disk, or a buffer. A download still arriving (DownloadReader)
         // has no end to cut at yet, and is read as it arrives, from the top.
         if (_content.Stream is not (System.IO.FileStream or System.IO.MemoryStream)) return null;
-        try { return ReportParts.Plan(_content.Stream, _content.Name, _definition, ReportScanner.Today(_clock), readers, _partBytes); }
+        try { return ReportParts.Plan(_content.Stream, _content.Name, _definition, ReportScanner.Today(_clock), readers, _partBytes, _users); }
         catch (System.IO.IOException) { }
         try { _content.Stream.Position = _start; }
         catch (System.IO.IOException) { }

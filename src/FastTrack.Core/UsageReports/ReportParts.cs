@@ -26,10 +26,14 @@ internal sealed class ReportParts
     private readonly long[] _cuts; // the stretches: [cuts[k], cuts[k + 1]); the first starts at the file's start
     private readonly ReportPass?[] _passes;
     private readonly ReportSegmentStream?[] _streams;
+    // The users' tables the parts take and give back: a measurement's tables are grown once, not once a part.
+    private readonly System.Collections.Concurrent.ConcurrentBag<UsersSeen> _users;
     private int _faulted;
 
-    private ReportParts(Stream file, string name, ReportDefinition definition, DateTime today, byte[] header, byte[] recordStart, long[] cuts)
+    private ReportParts(Stream file, string name, ReportDefinition definition, DateTime today, byte[] header, byte[] recordStart, long[] cuts,
+        System.Collections.Concurrent.ConcurrentBag<UsersSeen>? users)
     {
+        _users = users ?? new System.Collections.Concurrent.ConcurrentBag<UsersSeen>();
         _recordStart = recordStart;
         _file = file;
         _name = name;
@@ -45,7 +49,9 @@ internal sealed class ReportParts
     /// <summary>The parts of a report, or null when it is better read whole: too small for two parts, not
     /// seekable, or not a file that can be cut (ReportSplit.Header).</summary>
     /// <param name="minPartBytes">The smallest part (tests cut small reports into many parts).</param>
-    public static ReportParts? Plan(Stream file, string name, ReportDefinition definition, DateTime today, int readers, long minPartBytes = MinPartBytes)
+    /// <param name="users">Users' tables to take and give back (a measurement's), or null.</param>
+    public static ReportParts? Plan(Stream file, string name, ReportDefinition definition, DateTime today, int readers, long minPartBytes = MinPartBytes,
+        System.Collections.Concurrent.ConcurrentBag<UsersSeen>? users = null)
     {
         if (readers < 2 || !file.CanSeek) return null;
         var start = file.Position;
@@ -67,7 +73,7 @@ internal sealed class ReportParts
         cuts[0] = start;
         for (var k = 1; k < count; k++) cuts[k] = start + header.Length + (length - start - header.Length) * k / count;
         cuts[count] = length;
-        return new ReportParts(file, name, definition, today, header, recordStart, cuts);
+        return new ReportParts(file, name, definition, today, header, recordStart, cuts, users);
     }
 
     public int Count => _passes.Length;
@@ -87,7 +93,7 @@ internal sealed class ReportParts
             if (first >= end) return; // a record longer than the stretch: the part before reads it
             var stream = _streams[k] = new ReportSegmentStream(_file, k == 0 ? Array.Empty<byte>() : _header, first, end);
             using var rows = new CsvReportRows(stream, _name);
-            var pass = new ReportPass(rows, _definition, _today, new UsersSeen(), null, sampleDomains: k == 0);
+            var pass = new ReportPass(rows, _definition, _today, _users.TryTake(out var users) ? users : new UsersSeen(), null, sampleDomains: k == 0);
             pass.Run(null, cancellationToken);
             _passes[k] = pass;
         }
@@ -115,6 +121,18 @@ internal sealed class ReportParts
     /// null when it must be read whole, from the top.</summary>
     public ReportScan? Merge()
     {
+        try { return Merged(); }
+        finally
+        {
+            // The parts' users' tables go back for the reports after this one; their readers are garbage now, not
+            // held while the other reports are read.
+            foreach (var pass in _passes) if (pass is not null) _users.Add(pass.Users);
+            Array.Clear(_passes, 0, _passes.Length);
+        }
+    }
+
+    private ReportScan? Merged()
+    {
         if (Volatile.Read(ref _faulted) != 0 || _passes[0] is not { } first || !CutsProven()) return null;
         var passes = _passes.Where(p => p is not null).Select(p => p!).ToList();
         var dates = passes.Where(p => p.Scan.Rows > 0).Select(p => p.Scan.RefreshDate).Distinct().Count();
@@ -139,8 +157,6 @@ internal sealed class ReportParts
             }
         }
         if (first.AppsUsers is not null) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += UsersSeen.CountDistinct(passes.Select(p => p.AppsUsers!).ToList());
-        // The parts' users and readers are garbage now, not held while the other reports are read.
-        Array.Clear(_passes, 0, _passes.Length);
         return scan;
     }
 }
