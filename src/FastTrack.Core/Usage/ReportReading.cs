@@ -18,6 +18,7 @@ internal sealed class ReportReading
     private readonly ReportDefinition _definition;
     private readonly Func<DateTimeOffset> _clock;
     private readonly ConcurrentBag<UsersSeen> _users;
+    private readonly UsersSeen? _scratch;
     private readonly CancellationToken _cancellationToken;
     private readonly long _start;
     private readonly long _partBytes;
@@ -26,9 +27,11 @@ internal sealed class ReportReading
     private int _done;
 
     /// <param name="partBytes">The smallest part of a report read in parts (tests cut small reports into many).</param>
+    /// <param name="scratch">Where a report read in parts puts its parts' users together (the measurement's).</param>
     public ReportReading(ReportKind kind, ReportContent content, Func<DateTimeOffset> clock, ConcurrentBag<UsersSeen> users, CancellationToken cancellationToken,
-        long partBytes = ReportParts.MinPartBytes)
+        long partBytes = ReportParts.MinPartBytes, UsersSeen? scratch = null)
     {
+        _scratch = scratch;
         _partBytes = partBytes;
         Kind = kind;
         _content = content;
@@ -72,7 +75,7 @@ internal sealed class ReportReading
         // Only bytes all there can be cut: a file on disk, or a buffer. A download still arriving (DownloadReader)
         // has no end to cut at yet, and is read as it arrives, from the top.
         if (_content.Stream is not (System.IO.FileStream or System.IO.MemoryStream)) return null;
-        try { return ReportParts.Plan(_content.Stream, _content.Name, _definition, ReportScanner.Today(_clock), readers, _partBytes, _users); }
+        try { return ReportParts.Plan(_content.Stream, _content.Name, _definition, ReportScanner.Today(_clock), readers, _partBytes, _users, _scratch); }
         catch (System.IO.IOException) { }
         try { _content.Stream.Position = _start; }
         catch (System.IO.IOException) { }

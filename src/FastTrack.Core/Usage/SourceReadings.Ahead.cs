@@ -77,7 +77,7 @@ internal sealed partial class SourceReadings
                     _reports[kind] = new Read(Outcome<ReportScan?>.Ok(null), null);
                     continue;
                 }
-                var reading = new ReportReading(kind, content, _clock, _users, _cancellationToken, _partBytes);
+                var reading = new ReportReading(kind, content, _clock, _users, _cancellationToken, _partBytes, _scratch);
                 readings.Add(reading);
                 reading.Start(work, _readers);
                 work.WaitUntil(() => readings.Count(r => !r.Done) < _readers, Progress);

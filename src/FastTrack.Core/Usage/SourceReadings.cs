@@ -27,6 +27,8 @@ internal sealed partial class SourceReadings
     private readonly long _partBytes;
     // The users seen by a scan, handed from one scan to the next: their arrays are kept, not grown again.
     private readonly ConcurrentBag<UsersSeen> _users = new();
+    // Where a report read in parts puts its parts' users together: one for the measurement, its arrays grown once.
+    private readonly UsersSeen _scratch = new();
     private readonly Dictionary<ReportKind, Read> _reports = new();
     // The reports in the order the measurement asked for them: what a reading one at a time would have read.
     private readonly List<ReportKind> _asked = new();

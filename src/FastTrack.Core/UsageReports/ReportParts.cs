@@ -28,12 +28,15 @@ internal sealed class ReportParts
     private readonly ReportSegmentStream?[] _streams;
     // The users' tables the parts take and give back: a measurement's tables are grown once, not once a part.
     private readonly System.Collections.Concurrent.ConcurrentBag<UsersSeen> _users;
+    // Where the parts' users are put together to find one in two parts: the measurement's, one report at a time.
+    private readonly UsersSeen _scratch;
     private int _faulted;
 
     private ReportParts(Stream file, string name, ReportDefinition definition, DateTime today, byte[] header, byte[] recordStart, long[] cuts,
-        System.Collections.Concurrent.ConcurrentBag<UsersSeen>? users)
+        System.Collections.Concurrent.ConcurrentBag<UsersSeen>? users, UsersSeen? scratch)
     {
         _users = users ?? new System.Collections.Concurrent.ConcurrentBag<UsersSeen>();
+        _scratch = scratch ?? new UsersSeen();
         _recordStart = recordStart;
         _file = file;
         _name = name;
@@ -50,8 +53,9 @@ internal sealed class ReportParts
     /// seekable, or not a file that can be cut (ReportSplit.Header).</summary>
     /// <param name="minPartBytes">The smallest part (tests cut small reports into many parts).</param>
     /// <param name="users">Users' tables to take and give back (a measurement's), or null.</param>
+    /// <param name="scratch">Where to put the parts' users together (a measurement's, shared by its reports), or null.</param>
     public static ReportParts? Plan(Stream file, string name, ReportDefinition definition, DateTime today, int readers, long minPartBytes = MinPartBytes,
-        System.Collections.Concurrent.ConcurrentBag<UsersSeen>? users = null)
+        System.Collections.Concurrent.ConcurrentBag<UsersSeen>? users = null, UsersSeen? scratch = null)
     {
         if (readers < 2 || !file.CanSeek) return null;
         var start = file.Position;
@@ -73,7 +77,7 @@ internal sealed class ReportParts
         cuts[0] = start;
         for (var k = 1; k < count; k++) cuts[k] = start + header.Length + (length - start - header.Length) * k / count;
         cuts[count] = length;
-        return new ReportParts(file, name, definition, today, header, recordStart, cuts, users);
+        return new ReportParts(file, name, definition, today, header, recordStart, cuts, users, scratch);
     }
 
     public int Count => _passes.Length;
@@ -136,7 +140,11 @@ internal sealed class ReportParts
         if (Volatile.Read(ref _faulted) != 0 || _passes[0] is not { } first || !CutsProven()) return null;
         var passes = _passes.Where(p => p is not null).Select(p => p!).ToList();
         var dates = passes.Where(p => p.Scan.Rows > 0).Select(p => p.Scan.RefreshDate).Distinct().Count();
-        if (dates > 1 || UsersSeen.AnyRepeat(passes.Select(p => p.Users).ToList())) return null;
+        if (dates > 1) return null;
+        lock (_scratch)
+        {
+            if (UsersSeen.AnyRepeat(passes.Select(p => p.Users).ToList(), _scratch)) return null;
+        }
         var scan = first.Scan;
         var offset = scan.Rows;
         foreach (var pass in passes.Skip(1))
@@ -156,7 +164,10 @@ internal sealed class ReportParts
                 scan.Tallies[tally.Key].Licensed += tally.Value.Licensed;
             }
         }
-        if (first.AppsUsers is not null) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += UsersSeen.CountDistinct(passes.Select(p => p.AppsUsers!).ToList());
+        if (first.AppsUsers is not null)
+        {
+            lock (_scratch) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += UsersSeen.CountDistinct(passes.Select(p => p.AppsUsers!).ToList(), _scratch);
+        }
         return scan;
     }
 }
