@@ -51,6 +51,7 @@ internal sealed class GraphUsageSource : IUsageDataSource
         }
         if (_interrupted.TryGetValue(kind, out var failed)) throw failed.ToException();
         var path = _cache.PathOf(_connection.TenantId, function, _session.Options.Clock().UtcDateTime.Date);
+        if (ReportDefinition.For(kind).IsJson) return _session.Reports.OpenPaged(kind, path, what, _cancellation);
         return _session.Reports.Open(kind, path, what, error => _interrupted[kind] = error, _cancellation);
     }
 

@@ -97,6 +97,39 @@ internal sealed class JsonReportRows : IReportRows
         }
     }
 
+    /// <summary>One page's @odata.nextLink, or null on the last page: what a download reads to know there is more. The
+    /// page's users are skipped, not read.</summary>
+    public static string? NextLinkOf(Stream page, string sourceName)
+    {
+        using var reader = new JsonTextReader(new StreamReader(page, new UTF8Encoding(false), true, 4096, leaveOpen: true)) { DateParseHandling = DateParseHandling.None };
+        FtException Invalid(string problem) =>
+            ReportErrors.ReportJsonInvalid(sourceName, $"a page of '{sourceName}' (line {reader.LineNumber}, position {reader.LinePosition})", problem).ToException();
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonToken.StartObject) throw Invalid("is not a page (an object with a 'value' array)");
+            string? next = null;
+            var users = false;
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                if (!reader.Read()) break;
+                if (name == "@odata.nextLink" && reader.TokenType == JsonToken.String) next = (string)reader.Value!;
+                else
+                {
+                    users |= name == "value" && reader.TokenType == JsonToken.StartArray;
+                    reader.Skip();
+                }
+            }
+            if (reader.TokenType != JsonToken.EndObject) throw Invalid("ends before the page does: the JSON is cut off");
+            if (!users) throw Invalid("is a page without a 'value' array");
+            return next;
+        }
+        catch (JsonReaderException ex)
+        {
+            throw Invalid($"is not valid JSON ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
     public string? Get(int ordinal) => (uint)ordinal < (uint)_values.Length ? _values[ordinal] ?? "" : null;
 
     public ReadOnlySpan<char> Span(int ordinal) => Get(ordinal).AsSpan();
