@@ -5,7 +5,7 @@ namespace FastTrack.GraphEmulator;
 
 /// <summary>Runs the emulator in a process of its own:
 /// <c>FastTrack.GraphEmulator --tenant-id GUID --customer NAME --domain DOMAIN --users N --last-day yyyy-MM-dd --token TOKEN
-/// [--latency-ms 100] [--bandwidth-mb-per-s 50] [--portfolio 200 --portfolio-users 400] [--warm]</c>.
+/// [--copilot-page-size 100] [--latency-ms 100] [--bandwidth-mb-per-s 50] [--portfolio 200 --portfolio-users 400] [--warm]</c>.
 /// Bandwidth is in megabytes (10^6 bytes) per second, one link shared by every report body. A portfolio adds
 /// tenants 1..N (<see cref="Portfolio"/>), tenant i to the bearer of "TOKEN-000i". --warm makes every report
 /// before serving. Prints "READY &lt;base address&gt;" and serves until its standard input closes.</summary>
@@ -27,6 +27,7 @@ public static class Program
             TenantId = Guid.Parse(Arg("tenant-id", SampleTenantOptions.ContosoTenantId.ToString())),
             Customer = Arg("customer", "Contoso"),
             Domain = Arg("domain", "contoso.com"),
+            CopilotPageSize = (int)Number("copilot-page-size", "100"),
         };
         var token = Arg("token", "emulator-token");
         using var emulator = new GraphEmulator(new SampleTenant(options));
