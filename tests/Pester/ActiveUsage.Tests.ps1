@@ -29,12 +29,25 @@ Describe 'Measure-FtActiveUsage' {
 
     It 'measures the sample tenant offline' {
         $au = Measure-FtActiveUsage -Sample
-        $au.Count | Should -Be 7
+        $au.Count | Should -Be 8
         $teams = $au | Where-Object Service -eq Teams
         $teams.AsOf | Should -Be $lastDay
         $teams.Basis | Should -Be 'PaidUnits'
         $teams.MeetsTarget | Should -BeTrue
         ($au | Where-Object Service -eq Yammer).MeetsTarget | Should -BeFalse
+    }
+
+    It 'measures Microsoft 365 Copilot against its licences, each app in Format-List (issue 20)' {
+        $copilot = Measure-FtActiveUsage -Sample -Service Copilot
+        $copilot.Service | Should -Be 'Microsoft365Copilot'
+        $copilot.Denominator | Should -Be 300
+        $copilot.Apps.App | Should -Be @('Teams', 'Word', 'Excel', 'PowerPoint', 'Outlook', 'OneNote', 'Loop', 'Copilot Chat')
+        ($copilot.Apps | Where-Object App -eq Teams).ActiveUsers | Should -BeGreaterThan 0
+        $list = $copilot | Format-List | Out-String -Width 200
+        $list | Should -Match 'Apps\s+: Teams \d+ \(\d+\.\d%\), Word \d+ \(\d+\.\d%\), .*Copilot Chat \d+'
+        $table = $copilot | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Microsoft365Copilot\s+\d{4}-\d{2}-\d{2}\s+\d+\s+300'
+        ($copilot | ConvertTo-Csv | Select-Object -Last 1) | Should -Match '"Teams \d+ \(\d+\.\d%\), Word'
     }
 
     It 'measures an Import-Csv of an exported report on the licensed-users basis' {
