@@ -50,6 +50,20 @@ Describe 'Measure-FtActiveUsage' {
         ($copilot | ConvertTo-Csv | Select-Object -Last 1) | Should -Match '"Teams \d+ \(\d+\.\d%\), Word'
     }
 
+    It 'measures an Import-Csv of the admin center''s Copilot export, apps included (issue 20)' {
+        $csv = Join-Path $reports 'copilot.csv'
+        @(
+            'Report Refresh Date,Report Period,User Principal Name,Display Name,Last Activity Date,Microsoft Teams Copilot Last Activity Date,Word Copilot Last Activity Date,Excel Copilot Last Activity Date,PowerPoint Copilot Last Activity Date,Outlook Copilot Last Activity Date,OneNote Copilot Last Activity Date,Loop Copilot Last Activity Date,Copilot Chat Last Activity Date'
+            '2024-03-31,30,ana@contoso.com,Ana,2024-03-30,2024-03-30,,,,,,,2024-03-10'
+            '2024-03-31,30,ben@contoso.com,Ben,2024-01-15,,2024-01-15,,,,,,'
+        ) | Set-Content -Path $csv -Encoding utf8
+        $au = Import-Csv $csv | Measure-FtActiveUsage
+        $au.Service | Should -Be 'Microsoft365Copilot'
+        $au.Basis | Should -Be 'LicensedUsers'
+        $au.ActiveUsagePercent | Should -Be 50
+        ($au.Apps | Where-Object ActiveUsers -gt 0).App | Should -Be @('Teams', 'Copilot Chat')
+    }
+
     It 'measures an Import-Csv of an exported report on the licensed-users basis' {
         $csv = Join-Path $reports 'teams.csv'
         @(
