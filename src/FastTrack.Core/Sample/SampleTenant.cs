@@ -89,6 +89,12 @@ public sealed class SampleTenant
         return new JObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#subscribedSkus", ["value"] = skus }.ToString();
     }
 
+    /// <summary>GET /organization for the tenant, with its assignedPlans and their dates.</summary>
+    public string OrganizationJson() => SampleServiceHistory.OrganizationJson(this);
+
+    /// <summary>getOffice365ActiveUserCounts(period='D180') as of the last day: each day's active users per service.</summary>
+    public string ActiveUserCountsCsv() => SampleServiceHistory.ActiveUserCountsCsv(this);
+
     /// <summary>The link Graph's pages of the Copilot report give to their next page, as the sample writes it offline.</summary>
     internal const string CopilotNextLink = "https://graph.microsoft.com/v1.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='D30')?$format=application/json&$skiptoken=";
 
