@@ -36,7 +36,7 @@ public static class AdaptiveCard
     {
         var body = new JArray
         {
-            Heading(digest.Title, "Large"),
+            Line(Run(digest.Title, bold: true, size: "Large")), // the title holds a customer's name: a run, not a TextBlock
             Line(Run(Summary(digest), subtle: true)),
             Heading("Top risks", "Medium", separator: true),
         };
@@ -81,9 +81,10 @@ public static class AdaptiveCard
 
     private static JObject Line(params JObject[] runs) => new() { ["type"] = "RichTextBlock", ["inlines"] = new JArray(runs.Cast<object>().ToArray()) };
 
-    private static JObject Run(string text, bool bold = false, bool subtle = false, string? color = null)
+    private static JObject Run(string text, bool bold = false, bool subtle = false, string? color = null, string? size = null)
     {
         var run = new JObject { ["type"] = "TextRun", ["text"] = Clean(text) };
+        if (size is not null) run["size"] = size;
         if (bold) run["weight"] = "Bolder";
         if (subtle) run["isSubtle"] = true;
         if (color is not null) run["color"] = color;

@@ -54,7 +54,7 @@ public static class DeliveryErrors
         $"Microsoft Graph refused the mail from {mailbox} as invalid (400){detail}; check the addresses of -From and -To.");
 
     public static FtError AttachmentTooLarge(string name, long bytes, long limit) => new(nameof(AttachmentTooLarge), FtErrorKind.LimitsExceeded, name,
-        $"The report '{name}' is {bytes / 1024:N0} KB once encoded, over the {limit / 1024 / 1024} MB Microsoft Graph takes inline with a message, " +
+        $"The report '{name}' is {bytes / 1024:N0} KB once encoded, over the {limit / 1048576.0:0.##} MB Microsoft Graph takes inline with a message, " +
         "and so is its Excel workbook. Send fewer customers at once (Get-FtPortfolio -AtRisk), or write the report with Export-FtAdoptionReport and share it.");
 
     public static FtError NoRecipients(string? customer) => new(nameof(NoRecipients), FtErrorKind.InvalidArgument, customer,

@@ -37,17 +37,17 @@ public static class DigestMail
         return contacts.Count > 0 ? contacts : throw DeliveryErrors.NoRecipients(plans[0].Customer).ToException();
     }
 
-    internal static DigestAttachment Attach(AdoptionReport report)
+    internal static DigestAttachment Attach(AdoptionReport report, long limit = MaxAttachmentEncodedBytes)
     {
         var stem = FileStem(report);
         var html = new StringWriter(CultureInfo.InvariantCulture);
         HtmlAdoptionReport.Write(report, html);
         var page = new DigestAttachment(stem + ".html", "text/html", new UTF8Encoding(false).GetBytes(html.ToString()));
-        if (page.EncodedLength <= MaxAttachmentEncodedBytes) return page;
+        if (page.EncodedLength <= limit) return page;
         var workbook = new MemoryStream();
         ExcelAdoptionReport.Write(report, workbook);
         var excel = new DigestAttachment(stem + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.ToArray());
-        return excel.EncodedLength <= MaxAttachmentEncodedBytes ? excel : throw DeliveryErrors.AttachmentTooLarge(page.Name, page.EncodedLength, MaxAttachmentEncodedBytes).ToException();
+        return excel.EncodedLength <= limit ? excel : throw DeliveryErrors.AttachmentTooLarge(page.Name, page.EncodedLength, limit).ToException();
     }
 
     // "adoption-report-contoso-2026-11-30" / "adoption-portfolio-2026-11-30": ASCII only, so that no mail client mangles it.
