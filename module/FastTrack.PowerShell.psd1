@@ -46,6 +46,7 @@
         'New-FtCustomerPlan'
         'Remove-FtCustomerPlan'
         'Resolve-FtBlocker'
+        'Send-FtAdoptionDigest'
         'Set-FtCheckIn'
         'Set-FtCustomerPlan'
         'Set-FtSuccessMetric'

@@ -57,6 +57,9 @@ public static class DeliveryErrors
         $"The report '{name}' is {bytes / 1024:N0} KB once encoded, over the {limit / 1048576.0:0.##} MB Microsoft Graph takes inline with a message, " +
         "and so is its Excel workbook. Send fewer customers at once (Get-FtPortfolio -AtRisk), or write the report with Export-FtAdoptionReport and share it.");
 
+    public static FtError NoPlanToSend() => new(nameof(NoPlanToSend), FtErrorKind.ObjectNotFound, null,
+        "No plan could be read, so no digest was sent. Check the errors above, -Workspace, -TenantId or the plans piped in.");
+
     public static FtError NoRecipients(string? customer) => new(nameof(NoRecipients), FtErrorKind.InvalidArgument, customer,
         customer is null
             ? "A portfolio digest goes to the partner team: give its addresses with -To (or -PerCustomer to mail each customer's plan contacts)."

@@ -30,6 +30,13 @@ public sealed class WebhookSender
     /// <summary>Deadline of one attempt.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Posts the digest's card (<paramref name="payload"/>, made by <see cref="AdaptiveCard.Payload"/>).</summary>
+    public DigestDelivery Deliver(WebhookAddress address, DigestContent digest, string payload, Func<DateTimeOffset> clock, CancellationToken cancellationToken = default)
+    {
+        var attempts = Post(address, payload, cancellationToken);
+        return new DigestDelivery(DeliveryChannel.Teams, Text.JoinedList.Of(address.ToString()), digest.Title, clock(), attempts, digest.Customers);
+    }
+
     /// <summary>Posts <paramref name="json"/>; returns how many attempts it took.</summary>
     public int Post(WebhookAddress address, string json, CancellationToken cancellationToken = default) =>
         PostAsync(address, json, cancellationToken).GetAwaiter().GetResult();
