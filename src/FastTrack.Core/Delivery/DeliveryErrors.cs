@@ -16,7 +16,7 @@ namespace FastTrack.Core.Delivery;
 public static class DeliveryErrors
 {
     /// <summary>What the Graph client threw while sending mail, as the error a user can act on.</summary>
-    public static FtError FromGraph(Exception ex, string mailbox, TimeSpan timeout, CancellationToken cancellationToken)
+    public static FtError From(Exception ex, string mailbox, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw ex;
         if (ex is ApiException api)

@@ -30,7 +30,7 @@ public static class MailDelivery
         }
         catch (Exception ex) when (ex is not Errors.FtException)
         {
-            throw DeliveryErrors.FromGraph(ex, message.From, session.Options.CallTimeout, cancellationToken).ToException();
+            throw DeliveryErrors.From(ex, message.From, session.Options.CallTimeout, cancellationToken).ToException();
         }
         return new DigestDelivery(DeliveryChannel.Mail, message.To, message.Subject, clock(), Math.Max(1, attempts.Attempts), message.Customers)
         {
