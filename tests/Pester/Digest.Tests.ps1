@@ -112,6 +112,21 @@ Describe 'Send-FtAdoptionDigest to Teams' {
     }
 }
 
+Describe 'Send-FtAdoptionDigest with nothing to send' {
+    It 'sends nothing, and says nothing is wrong, when no customer comes down the pipeline' {
+        $mails = (Get-FtEmulatorRecord $emulator mail).Count
+        Get-FtPortfolio | Where-Object RiskScore -gt 1000 | Send-FtAdoptionDigest -From $from -To team@partner.example -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed | Should -BeNullOrEmpty
+        (Get-FtEmulatorRecord $emulator mail).Count | Should -Be $mails
+    }
+
+    It 'is an error when the workspace has no plan of the tenant named' {
+        try { Send-FtAdoptionDigest -TenantId ([guid]::NewGuid()) -From $from -To team@partner.example -ErrorVariable failed -ErrorAction SilentlyContinue } catch { $stopped = $_ }
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'PlanNotFound,*'
+        $stopped.FullyQualifiedErrorId | Should -Be 'NoPlanToSend,FastTrack.PowerShell.Delivery.SendFtAdoptionDigestCommand'
+    }
+}
+
 Describe 'Send-FtAdoptionDigest -WhatIf' {
     It 'sends nothing and says what would go to whom' {
         $mails = (Get-FtEmulatorRecord $emulator mail).Count

@@ -69,7 +69,7 @@ public static class AdaptiveCard
 
     private static string Summary(DigestContent digest) =>
         (digest.IsPortfolio ? $"{digest.Customers} customers, {digest.AtRisk} at risk" : digest.AtRisk > 0 ? "At risk" : "Not at risk") +
-        " · " + digest.Generated.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) + " · the full report is attached to the mail digest (Export-FtAdoptionReport)";
+        " · " + digest.Generated.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) + " · the full report: Export-FtAdoptionReport";
 
     // The module's own headings: a TextBlock, no user text in it.
     private static JObject Heading(string text, string size, bool separator = false)

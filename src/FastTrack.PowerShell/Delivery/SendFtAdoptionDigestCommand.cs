@@ -23,6 +23,7 @@ public sealed class SendFtAdoptionDigestCommand : FtWorkspaceCmdlet
     private const string MailSet = "Mail";
     private const string TeamsSet = "Teams";
     private readonly List<CustomerPlan> _plans = new();
+    private int _piped;
 
     [Parameter(ValueFromPipeline = true)]
     public CustomerPlan? InputObject { get; set; }
@@ -61,6 +62,7 @@ public sealed class SendFtAdoptionDigestCommand : FtWorkspaceCmdlet
 
     protected override void ProcessRecord()
     {
+        _piped++;
         if (InputObject is not null) _plans.Add(InputObject);
         else if (TenantId is { Length: > 0 }) Read(TenantId);
     }
@@ -70,6 +72,12 @@ public sealed class SendFtAdoptionDigestCommand : FtWorkspaceCmdlet
         // Nothing piped and no -TenantId: the whole portfolio.
         if (!MyInvocation.ExpectingInput && TenantId is null) Read(null);
         var plans = _plans.GroupBy(p => p.TenantId).Select(g => g.Last()).ToList();
+        if (plans.Count == 0 && MyInvocation.ExpectingInput && _piped == 0)
+        {
+            // Get-FtPortfolio -AtRisk | Send-FtAdoptionDigest on a good week: no customer at risk, nothing to say.
+            WriteVerbose("No plan came down the pipeline: no digest was sent.");
+            return;
+        }
         if (plans.Count == 0) ThrowFtError(DeliveryErrors.NoPlanToSend());
         var webhook = ParameterSetName == TeamsSet ? Require(() => WebhookAddress.Parse(WebhookUrl!)) : null;
         foreach (var digest in PerCustomer ? plans.Select(p => (IReadOnlyList<CustomerPlan>)new[] { p }) : new[] { (IReadOnlyList<CustomerPlan>)plans })
