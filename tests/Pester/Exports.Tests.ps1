@@ -38,6 +38,7 @@ BeforeAll {
         CustomerPlan           = Get-FtCustomerPlan -TenantId $contoso
         DigestDelivery         = Send-FtAdoptionDigest -WebhookUrl (Get-FtEmulatorWebhookUrl $emulator) -Confirm:$false
         HandoffNote            = $note
+        KeyInputProposal       = Find-FtKeyInput -TenantId $contoso -Service Teams, Yammer
         LoadedDependency       = Get-FtModuleDiagnostic
         NextAction             = Get-FtNextAction   # Contoso's are done with: it was promoted
         PlaybookActivity       = Get-FtPlaybookActivity

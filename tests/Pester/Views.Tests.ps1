@@ -23,6 +23,7 @@ BeforeDiscovery {
         @{ Name = 'LoadedDependency'; Essential = 'Name', 'LoadedVersion', 'Context', 'IsModuleCopy' }
         @{ Name = 'PortfolioEntry'; Essential = 'Customer', 'RiskLevel', 'RiskScore', 'TargetsMet', 'TopReason' }
         @{ Name = 'DigestDelivery'; Essential = 'Channel', 'Sent', 'Attempts', 'Subject', 'Recipients' }
+        @{ Name = 'KeyInputProposal'; Essential = 'Service', 'EnabledOn', 'Status', 'Source' }
     )
 }
 
@@ -57,6 +58,7 @@ BeforeAll {
         LoadedDependency   = @(Get-FtModuleDiagnostic)
         PortfolioEntry     = @(Get-FtPortfolio)
         DigestDelivery     = @(Send-FtAdoptionDigest -WebhookUrl (Get-FtEmulatorWebhookUrl $emulator) -Confirm:$false)
+        KeyInputProposal   = @(Find-FtKeyInput -TenantId $t)
     }
 }
 
