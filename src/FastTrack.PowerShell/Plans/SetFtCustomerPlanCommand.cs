@@ -36,6 +36,11 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] [PSDefaultValue(Help = "Today, when -OneDriveAdoptionProgram is Accepted or Declined")] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] [AllowEmptyCollection] public string[]? ServiceAcceleration { get; set; }
 
+    /// <summary>How the nightly run signs in to the tenant (a ConnectionProfile, or a hashtable of its properties);
+    /// never a secret: a client secret is named by where it is read at run time.</summary>
+    [Parameter] public Core.Graph.ConnectionProfile? ConnectionProfile { get; set; }
+    [Parameter] public SwitchParameter RemoveConnectionProfile { get; set; }
+
     protected override void ProcessRecord()
     {
         var update = new PlanUpdate
@@ -60,6 +65,8 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
             OneDriveAdoptionProgram = OneDriveAdoptionProgram,
             OneDriveAdoptionDecidedOn = OneDriveAdoptionDecidedOn,
             ServiceAcceleration = ServiceAcceleration is null ? null : ResolveServices(ServiceAcceleration),
+            ConnectionProfile = ConnectionProfile,
+            RemoveConnectionProfile = RemoveConnectionProfile,
         };
         if (update.ChangesServices && update.Services is null)
         {
