@@ -85,7 +85,7 @@ public sealed class ConnectionProfileCmdletTests : IClassFixture<ModuleSession>,
         Run($"Set-FtCustomerPlan -TenantId {_woodgrove.TenantId} -ConnectionProfile @{{ Method = 'ManagedIdentity'; GraphEndpoint = $args[1] }} -Workspace $args[0]", _woodgrove.BaseAddress).AssertNoErrors();
         SaveSecretProfile().AssertNoErrors();
         var result = Run("Invoke-FtSuccessExecution -Workspace $args[0] -ThrottleLimit 2");
-        var run = result.Single();
+        var run = Assert.Single(result.Output);
         Assert.Equal("Woodgrove", run.Str("Customer"));
         Assert.StartsWith("Microsoft Graph for", run.Str("Source"));
         var error = Assert.Single(result.Errors);
@@ -141,7 +141,7 @@ public sealed class ConnectionProfileCmdletTests : IClassFixture<ModuleSession>,
     public void A_Key_Vault_certificate_is_kept_but_refused_at_sign_in_and_RemoveConnectionProfile_clears_it()
     {
         Run($"Set-FtCustomerPlan -TenantId {Litware} -ConnectionProfile @{{ ClientId = 'app'; KeyVaultCertificate = 'https://partner.vault.azure.net/certificates/fasttrack' }} -Workspace $args[0]").AssertNoErrors();
-        var plan = Run($"Get-FtCustomerPlan -TenantId {Litware} -Workspace $args[0] | Format-List ConnectionProfile | Out-String").Single().BaseObject.ToString()!;
+        var plan = Run($"(Get-FtCustomerPlan -TenantId {Litware} -Workspace $args[0]).ConnectionProfile.ToString()").Single().BaseObject.ToString()!;
         Assert.Contains("Certificate, app app, https://partner.vault.azure.net/certificates/fasttrack, Global", plan);
         var error = Assert.Single(Run($"Invoke-FtSuccessExecution -TenantId {Litware} -Workspace $args[0]").Errors);
         Assert.Equal("KeyVaultCertificateUnavailable,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", error.FullyQualifiedErrorId);
