@@ -111,7 +111,10 @@ public sealed class ConnectionProfileCmdletTests : IClassFixture<ModuleSession>,
 
         // This machine has no route to Entra ID: the secret was read and a real sign-in was tried with it.
         var error = Assert.Single(result.Errors);
-        Assert.Equal("GraphSignInUnreachable,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("ProfileSignInFailed,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("ConnectionError", error.CategoryInfo.Category.ToString());
+        Assert.Contains($"Litware ({Litware}) could not sign in from its connection profile", error.Exception.Message);
+        Assert.Contains("GraphSignInUnreachable: ", error.Exception.Message);
         Assert.Empty(result.Output);
         var texts = new List<string> { _session.Host.Text, error.ToString() + error.Exception };
         texts.AddRange(result.Verbose);

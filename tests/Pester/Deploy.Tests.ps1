@@ -70,7 +70,10 @@ Describe 'deploy/automation/Invoke-FtNightlyPortfolio.ps1' {
         $run = Invoke-DeployScript 'deploy/automation/Invoke-FtNightlyPortfolio.ps1'
         $run.Results.Customer | Should -Be 'Woodgrove'
         # No route to Entra ID here: the secret was read, and a real sign-in with it was tried and failed.
-        @($run.Errors | Where-Object Id -Like 'GraphSignInUnreachable,*').Count | Should -Be 1
+        $failed = @($run.Errors | Where-Object Id -Like 'ProfileSignInFailed,*')
+        $failed.Count | Should -Be 1
+        $failed[0].Target | Should -Be $litware
+        $failed[0].Text | Should -Match 'Litware .* could not sign in from its connection profile.*Entra ID could not be reached'
         $run.Errors.Id | Should -Not -Contain 'SecretVariableNotSet,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand'
         $run.Text | Should -Not -Match ([regex]::Escape($secret))
         ($run.Errors | Out-String) | Should -Not -Match ([regex]::Escape($secret))

@@ -32,6 +32,9 @@ public static class ConnectionProfileErrors
         "but the module Microsoft.PowerShell.SecretManagement is not available in this session; its plan was not run. " +
         "Install it (Install-PSResource Microsoft.PowerShell.SecretManagement) and register the vault, or save the profile with -SecretVariable.");
 
+    public static FtError ProfileSignInFailed(string customer, Guid tenant, FtError cause) => new(nameof(ProfileSignInFailed), cause.Kind, tenant,
+        $"{customer} ({tenant}) could not sign in from its connection profile, so its plan was not run: {cause}");
+
     public static FtError KeyVaultCertificateUnavailable(string certificate) => new(nameof(KeyVaultCertificateUnavailable), FtErrorKind.NotSpecified, certificate,
         $"The connection profile names the Key Vault certificate '{certificate}', but this build cannot download a certificate from Key Vault. " +
         "Put the certificate in the certificate store of the machine that runs the plans (Azure Automation: import it as a certificate asset; " +

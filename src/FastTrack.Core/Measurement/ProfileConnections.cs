@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Plans;
 
@@ -30,10 +31,19 @@ public sealed class ProfileConnections
             ? ProfileSignIn.Request(profile, plan.TenantId, _secrets)
             : null;
 
-    /// <summary>Signs in and keeps the connection (unless another one of the tenant was opened meanwhile).</summary>
-    public TenantConnection Connect(ConnectionRequest request, CancellationToken cancellationToken)
+    /// <summary>Signs in and keeps the connection (unless another one of the tenant was opened meanwhile). A failure
+    /// names the customer: in a run of hundreds, "Entra ID could not be reached" alone says not whose sign-in.</summary>
+    public TenantConnection Connect(CustomerPlan plan, ConnectionRequest request, CancellationToken cancellationToken)
     {
-        var connection = TenantConnector.Connect(request, _options, cancellationToken);
+        TenantConnection connection;
+        try
+        {
+            connection = TenantConnector.Connect(request, _options, cancellationToken);
+        }
+        catch (FtException ex)
+        {
+            throw ConnectionProfileErrors.ProfileSignInFailed(plan.Customer, plan.TenantId, ex.Error).ToException(ex);
+        }
         if (_connections.Find(connection.TenantId) is { } opened)
         {
             connection.Dispose();

@@ -80,7 +80,7 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     // Off the pipeline thread: no SessionState, no Write*.
     private SuccessExecution Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
     {
-        if (_signIns.TryGetValue(plan.TenantId, out var signIn)) _profiles!.Connect(signIn, token);
+        if (_signIns.TryGetValue(plan.TenantId, out var signIn)) _profiles!.Connect(plan, signIn, token);
         var source = UsageSources.TryResolve(_request!, plan, token);
         return SuccessExecution.Prepare(plan, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force);
     }
