@@ -6,7 +6,8 @@ namespace FastTrack.GraphEmulator;
 /// <summary>Runs the emulator in a process of its own:
 /// <c>FastTrack.GraphEmulator --tenant-id GUID --customer NAME --domain DOMAIN --users N --last-day yyyy-MM-dd --token TOKEN
 /// [--latency-ms 100] [--bandwidth-mb-per-s 50] [--portfolio 200 --portfolio-users 400] [--warm]</c>.
-/// Its managed identity endpoint (IDENTITY_ENDPOINT) is &lt;base address&gt;msi/token, handing out TOKEN.
+/// Its managed identity endpoint (IDENTITY_ENDPOINT) is &lt;base address&gt;msi/token, handing out TOKEN; its Key Vault
+/// serves the certificate fasttrack-app at &lt;base address&gt;certificates/fasttrack-app to that token.
 /// Bandwidth is in megabytes (10^6 bytes) per second, one link shared by every report body. A portfolio adds
 /// tenants 1..N (<see cref="Portfolio"/>), tenant i to the bearer of "TOKEN-000i". --warm makes every report
 /// before serving. Prints "READY &lt;base address&gt;" and serves until its standard input closes.</summary>

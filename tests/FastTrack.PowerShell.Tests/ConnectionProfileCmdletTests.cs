@@ -141,14 +141,24 @@ public sealed class ConnectionProfileCmdletTests : IClassFixture<ModuleSession>,
     }
 
     [Fact]
-    public void A_Key_Vault_certificate_is_kept_but_refused_at_sign_in_and_RemoveConnectionProfile_clears_it()
+    public void A_Key_Vault_certificate_is_downloaded_by_the_managed_identity_at_sign_in_and_RemoveConnectionProfile_clears_it()
     {
         Run($"Set-FtCustomerPlan -TenantId {Litware} -ConnectionProfile @{{ ClientId = 'app'; KeyVaultCertificate = 'https://partner.vault.azure.net/certificates/fasttrack' }} -Workspace $args[0]").AssertNoErrors();
-        var plan = Run($"(Get-FtCustomerPlan -TenantId {Litware} -Workspace $args[0]).ConnectionProfile.ToString()").Single().BaseObject.ToString()!;
-        Assert.Contains("Certificate, app app, https://partner.vault.azure.net/certificates/fasttrack, Global", plan);
+        var text = Run($"(Get-FtCustomerPlan -TenantId {Litware} -Workspace $args[0]).ConnectionProfile.ToString()").Single().BaseObject.ToString()!;
+        Assert.Equal("Certificate, app app, https://partner.vault.azure.net/certificates/fasttrack, Global", text);
+
+        // The emulator is the vault: the identity's token reads the certificate's secret, a PKCS #12 file with its key.
+        var vault = new Uri(_woodgrove.BaseAddress, "certificates/fasttrack-app").ToString();
+        Run($"Set-FtCustomerPlan -TenantId {Litware} -ConnectionProfile @{{ ClientId = '11111111-2222-3333-4444-555555555555'; KeyVaultCertificate = $args[1] }} -Workspace $args[0]", vault).AssertNoErrors();
         var error = Assert.Single(Run($"Invoke-FtSuccessExecution -TenantId {Litware} -Workspace $args[0]").Errors);
-        Assert.Equal("KeyVaultCertificateUnavailable,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", error.FullyQualifiedErrorId);
-        Assert.Contains("-CertificateThumbprint", error.Exception.Message);
+        Assert.Contains(_woodgrove.Requests(), r => r.GetProperty("PathAndQuery").GetString() == "/secrets/fasttrack-app/?api-version=7.4");
+        // The certificate was read and a real sign-in with it tried: this machine has no route to Entra ID.
+        Assert.Equal("ProfileSignInFailed,FastTrack.PowerShell.Rules.InvokeFtSuccessExecutionCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("GraphSignInUnreachable: ", error.Exception.Message);
+
+        Run($"Set-FtCustomerPlan -TenantId {Litware} -ConnectionProfile @{{ ClientId = 'app'; KeyVaultCertificate = $args[1] }} -Workspace $args[0]", vault.Replace("fasttrack-app", "not-there")).AssertNoErrors();
+        var missing = Assert.Single(Run($"Invoke-FtSuccessExecution -TenantId {Litware} -Workspace $args[0]").Errors);
+        Assert.Contains("KeyVaultCertificateNotFound: Key Vault has no certificate", missing.Exception.Message);
 
         Run($"Set-FtCustomerPlan -TenantId {Litware} -RemoveConnectionProfile -Workspace $args[0]").AssertNoErrors();
         Assert.DoesNotContain("connectionProfile", PlanText(Litware));

@@ -15,10 +15,12 @@ public sealed class ConnectionProfile
     public string? ClientId { get; set; }
     /// <summary>A certificate with its private key in the CurrentUser or LocalMachine 'My' store.</summary>
     public string? CertificateThumbprint { get; set; }
-    /// <summary>A Key Vault certificate (https://vault.vault.azure.net/certificates/name[/version]); accepted and
-    /// kept, but this build does not download it (see <see cref="ConnectionProfileErrors.KeyVaultCertificateUnavailable"/>).</summary>
+    /// <summary>A Key Vault certificate (https://vault.vault.azure.net/certificates/name[/version]), downloaded with its
+    /// private key at sign-in by the identity that runs the plans (DefaultAzureCredential: a managed identity in Azure,
+    /// the user-assigned one of <see cref="ManagedIdentityClientId"/> when given).</summary>
     public string? KeyVaultCertificate { get; set; }
-    /// <summary>A user-assigned managed identity's client id; null for the system-assigned one.</summary>
+    /// <summary>A user-assigned managed identity's client id (the one that signs in, or reads the Key Vault
+    /// certificate); null for the system-assigned one.</summary>
     public string? ManagedIdentityClientId { get; set; }
     /// <summary>The environment variable that holds the client secret at run time (its name, never its value).</summary>
     public string? SecretVariable { get; set; }
@@ -45,7 +47,7 @@ public sealed class ConnectionProfile
                 if (Blank(SecretVariable) == Blank(SecretName)) return "a client-secret sign-in reads its secret at run time from one place: SecretVariable (an environment variable) or SecretName (with SecretVault, a SecretManagement vault)";
                 return !Blank(SecretVault) && Blank(SecretName) ? "SecretVault needs SecretName" : null;
             case ConnectionMethod.ManagedIdentity:
-                return SecretsGiven || !Blank(CertificateThumbprint) || !Blank(KeyVaultCertificate) ? "a managed identity signs in without a certificate or secret: leave them out" : null;
+                return SecretsGiven || !Blank(CertificateThumbprint) || !Blank(KeyVaultCertificate) || !Blank(ClientId) ? "a managed identity signs in without an app, certificate or secret: leave them out (a user-assigned identity is ManagedIdentityClientId)" : null;
             default:
                 return $"{Method} needs a person or a token and cannot sign in unattended: use Certificate, ClientSecret or ManagedIdentity";
         }
@@ -55,9 +57,10 @@ public sealed class ConnectionProfile
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    // https, or http to a loopback vault (the tests' emulator), as /certificates/name[/version].
     private static bool IsKeyVaultCertificate(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
-        && uri.AbsolutePath.StartsWith("/certificates/", StringComparison.OrdinalIgnoreCase) && uri.Segments.Length >= 3;
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
+        && uri.AbsolutePath.StartsWith("/certificates/", StringComparison.OrdinalIgnoreCase) && uri.Segments.Length is 3 or 4;
 
     /// <summary>One line for a view or a CSV: how it signs in and where, never where a secret's value could be.</summary>
     public override string ToString()

@@ -35,8 +35,20 @@ public static class ConnectionProfileErrors
     public static FtError ProfileSignInFailed(string customer, Guid tenant, FtError cause) => new(nameof(ProfileSignInFailed), cause.Kind, tenant,
         $"{customer} ({tenant}) could not sign in from its connection profile, so its plan was not run: {cause}");
 
-    public static FtError KeyVaultCertificateUnavailable(string certificate) => new(nameof(KeyVaultCertificateUnavailable), FtErrorKind.NotSpecified, certificate,
-        $"The connection profile names the Key Vault certificate '{certificate}', but this build cannot download a certificate from Key Vault. " +
-        "Put the certificate in the certificate store of the machine that runs the plans (Azure Automation: import it as a certificate asset; " +
-        "Azure Functions: WEBSITE_LOAD_CERTIFICATES) and save its thumbprint with -CertificateThumbprint.");
+    public static FtError KeyVaultSignInFailed(string certificate) => new(nameof(KeyVaultSignInFailed), FtErrorKind.AuthenticationError, certificate,
+        $"No identity could get a token for Key Vault to read the certificate '{certificate}'. In Azure, give the runbook or function app a " +
+        "managed identity; at a desk, sign in with Azure CLI (az login). A user-assigned identity is named by the profile's ManagedIdentityClientId.");
+
+    public static FtError KeyVaultCertificateDenied(string certificate, int status) => new(nameof(KeyVaultCertificateDenied), FtErrorKind.PermissionDenied, certificate,
+        $"Key Vault refused to give the certificate '{certificate}' ({status}). Grant the identity that runs the plans the role " +
+        "Key Vault Secrets User on the vault (or, with access policies, Get on secrets): a certificate's private key is read as its secret.");
+
+    public static FtError KeyVaultCertificateNotFound(string certificate) => new(nameof(KeyVaultCertificateNotFound), FtErrorKind.ObjectNotFound, certificate,
+        $"Key Vault has no certificate '{certificate}' (or no such version). Check the name in the vault and the profile's KeyVaultCertificate.");
+
+    public static FtError KeyVaultCertificateUnreadable(string certificate, string why) => new(nameof(KeyVaultCertificateUnreadable), FtErrorKind.InvalidData, certificate,
+        $"The Key Vault certificate '{certificate}' cannot sign in: {why}.");
+
+    public static FtError KeyVaultUnreachable(string certificate, string cause) => new(nameof(KeyVaultUnreachable), FtErrorKind.ConnectionError, certificate,
+        $"Key Vault could not be reached to read the certificate '{certificate}' ({cause}). Check the network, proxy and firewall of the vault.");
 }

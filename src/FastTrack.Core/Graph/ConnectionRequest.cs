@@ -14,6 +14,8 @@ public sealed class ConnectionRequest
     public string? ClientId { get; set; }
     public X509Certificate2? Certificate { get; set; }
     public string? CertificateThumbprint { get; set; }
+    /// <summary>A Key Vault certificate URI, downloaded at sign-in (a connection profile's KeyVaultCertificate).</summary>
+    public string? KeyVaultCertificate { get; set; }
     public SecureString? ClientSecret { get; set; }
     public SecureString? AccessToken { get; set; }
     /// <summary>A user-assigned managed identity's client id; null for the system-assigned one.</summary>

@@ -11,13 +11,13 @@ public static class ProfileSignIn
     public static ConnectionRequest Request(ConnectionProfile profile, Guid tenantId, SecretSources secrets)
     {
         if (profile.Problem() is { } problem) throw ConnectionProfileErrors.ProfileInvalid(tenantId, problem).ToException();
-        if (profile.KeyVaultCertificate is { } certificate) throw ConnectionProfileErrors.KeyVaultCertificateUnavailable(certificate).ToException();
         return new ConnectionRequest
         {
             Method = profile.Method,
             Tenant = tenantId.ToString(),
             ClientId = profile.Method == ConnectionMethod.ManagedIdentity ? null : profile.ClientId,
             CertificateThumbprint = profile.CertificateThumbprint,
+            KeyVaultCertificate = profile.KeyVaultCertificate,
             ManagedIdentityClientId = profile.ManagedIdentityClientId,
             ClientSecret = profile.Method == ConnectionMethod.ClientSecret ? Secret(profile, tenantId.ToString(), secrets) : null,
             Cloud = profile.Cloud,

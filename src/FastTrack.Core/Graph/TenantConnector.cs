@@ -24,7 +24,7 @@ public static class TenantConnector
                 ReportsConcealNames = false,
             };
         }
-        return Connect(request, options, CredentialFactory.Create(request), cancellationToken);
+        return Connect(request, options, CredentialFactory.Create(request, cancellationToken), cancellationToken);
     }
 
     /// <summary>Connects with a credential built elsewhere (the tests' stand-in for Entra ID, which cannot run here).</summary>
