@@ -27,6 +27,7 @@
         'Disconnect-FtTenant'
         'Export-FtAdoptionReport'
         'Export-FtCheckInCalendar'
+        'Find-FtKeyInput'
         'Get-FtActiveUsageHistory'
         'Get-FtBlocker'
         'Get-FtCheckIn'

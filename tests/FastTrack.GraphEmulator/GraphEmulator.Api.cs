@@ -30,11 +30,11 @@ public sealed partial class GraphEmulator
         if (path.Equals("/v1.0/subscribedSkus", StringComparison.OrdinalIgnoreCase))
             return await Answers.Json(context.Response, tenant.Tenant.SubscribedSkusJson()).ConfigureAwait(false);
         if (path.Equals("/v1.0/organization", StringComparison.OrdinalIgnoreCase))
-        {
-            var o = tenant.Tenant.Options;
-            return await Answers.Json(context.Response, $$"""{"value":[{"id":"{{o.TenantId:D}}","displayName":"{{o.Customer}}","verifiedDomains":[{"name":"{{o.Domain}}","isDefault":true,"isInitial":false}]}]}""").ConfigureAwait(false);
-        }
+            return await Answers.Json(context.Response, tenant.Tenant.OrganizationJson()).ConfigureAwait(false);
         var match = ReportCall.Match(path);
+        // The daily counts are small: served at once rather than through the download host.
+        if (match.Success && match.Groups["function"].Value.Equals("getOffice365ActiveUserCounts", StringComparison.OrdinalIgnoreCase))
+            return await Answers.Csv(context.Response, tenant.Tenant.ActiveUserCountsCsv()).ConfigureAwait(false);
         if (match.Success && Kind(match.Groups["function"].Value) is { } kind)
         {
             var options = tenant.Tenant.Options;

@@ -12,6 +12,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "Disconnect-FtTenant",
         "Export-FtAdoptionReport",
         "Export-FtCheckInCalendar",
+        "Find-FtKeyInput",
         "Get-FtActiveUsageHistory",
         "Get-FtBlocker",
         "Get-FtCheckIn",

@@ -36,6 +36,7 @@ BeforeAll {
         CustomerCheckIn        = Get-FtCheckIn -TenantId $contoso
         CustomerPlan           = Get-FtCustomerPlan -TenantId $contoso
         HandoffNote            = $note
+        KeyInputProposal       = Find-FtKeyInput -TenantId $contoso -Service Teams, Yammer
         LoadedDependency       = Get-FtModuleDiagnostic
         NextAction             = Get-FtNextAction   # Contoso's are done with: it was promoted
         PlaybookActivity       = Get-FtPlaybookActivity

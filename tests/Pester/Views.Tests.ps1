@@ -22,6 +22,7 @@ BeforeDiscovery {
         @{ Name = 'HandoffNote'; Essential = 'Workload', 'CsmName', 'AU', 'Target', 'Met' }
         @{ Name = 'LoadedDependency'; Essential = 'Name', 'LoadedVersion', 'Context', 'IsModuleCopy' }
         @{ Name = 'PortfolioEntry'; Essential = 'Customer', 'RiskLevel', 'RiskScore', 'TargetsMet', 'TopReason' }
+        @{ Name = 'KeyInputProposal'; Essential = 'Service', 'EnabledOn', 'Status', 'Source' }
     )
 }
 
@@ -54,6 +55,7 @@ BeforeAll {
         HandoffNote        = @(Invoke-FtHandshake -TenantId $t -Service Teams -Confirm:$false)
         LoadedDependency   = @(Get-FtModuleDiagnostic)
         PortfolioEntry     = @(Get-FtPortfolio)
+        KeyInputProposal   = @(Find-FtKeyInput -TenantId $t)
     }
 }
 

@@ -2,6 +2,8 @@ using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 
+using FastTrack.Core.Connections;
+
 namespace FastTrack.Core.Graph;
 
 /// <summary>What Connect-FtTenant was given. Secrets stay in SecureStrings until the credential is built

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
 
+using FastTrack.Core.Connections;
+
 namespace FastTrack.Core.Graph;
 
 /// <summary>Builds the Azure.Identity credential for a connection request. Secrets leave their

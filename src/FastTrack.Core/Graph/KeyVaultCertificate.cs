@@ -9,6 +9,8 @@ using Azure.Core;
 using Azure.Identity;
 using Newtonsoft.Json.Linq;
 
+using FastTrack.Core.Connections;
+
 namespace FastTrack.Core.Graph;
 
 /// <summary>A certificate kept in Azure Key Vault, downloaded at sign-in with its private key: the partner's

@@ -1,6 +1,8 @@
 using System;
 using System.Security;
 
+using FastTrack.Core.Connections;
+
 namespace FastTrack.Core.Graph;
 
 /// <summary>Turns a plan's connection profile into a sign-in request for its tenant, reading the client secret

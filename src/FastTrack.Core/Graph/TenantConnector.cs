@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Sample;
 using Newtonsoft.Json.Linq;

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Plans;

@@ -48,7 +48,7 @@ public sealed class CustomerPlan
     /// <summary>Saved AU measurements, oldest first: one per service, report date and basis.</summary>
     public JoinedList<UsageSnapshot> UsageHistory { get; set; } = new();
     /// <summary>How the nightly run signs in to this tenant when no connection is open (schema 3); never a secret.</summary>
-    public Graph.ConnectionProfile? ConnectionProfile { get; set; }
+    public Connections.ConnectionProfile? ConnectionProfile { get; set; }
     /// <summary>The last Invoke-FtSuccessExecution run, for "what changed since".</summary>
     public ExecutionRun? LastRun { get; set; }
     public DateTimeOffset Created { get; set; }

@@ -35,7 +35,7 @@ public sealed class PlanUpdate
     public IReadOnlyList<M365Service>? ServiceAcceleration { get; set; }
 
     /// <summary>The tenant's unattended sign-in; checked before it is saved.</summary>
-    public Graph.ConnectionProfile? ConnectionProfile { get; set; }
+    public Connections.ConnectionProfile? ConnectionProfile { get; set; }
     public bool RemoveConnectionProfile { get; set; }
 
     public bool ChangesServices => Intended is not null || EnabledOn is not null || CommunicatedOn is not null
@@ -57,7 +57,7 @@ public sealed class PlanUpdate
         foreach (var entry in (Services ?? Array.Empty<M365Service>()).Select(plan.Service))
         {
             if (Intended is not null) entry.Intended = Intended.Value;
-            if (EnabledOn is not null) entry.EnabledOn = EnabledOn.Value.Date;
+            if (EnabledOn is not null) (entry.EnabledOn, entry.EnabledSource) = (EnabledOn.Value.Date, null); // entered by hand
             if (CommunicatedOn is not null) entry.CommunicatedOn = CommunicatedOn.Value.Date;
             if (BaselineAU is not null) entry.BaselineAU = BaselineAU;
             if (TargetAU is not null) entry.TargetAU = TargetAU.Value;
@@ -75,7 +75,7 @@ public sealed class PlanUpdate
         if (RemoveConnectionProfile) plan.ConnectionProfile = null;
         if (ConnectionProfile is { } profile)
         {
-            if (profile.Problem() is { } problem) throw Graph.ConnectionProfileErrors.ProfileInvalid(plan.TenantId, problem).ToException();
+            if (profile.Problem() is { } problem) throw Connections.ConnectionProfileErrors.ProfileInvalid(plan.TenantId, problem).ToException();
             plan.ConnectionProfile = profile;
         }
     }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Plans;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Measurement;

@@ -1,4 +1,5 @@
 using System.Security;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Playbook;

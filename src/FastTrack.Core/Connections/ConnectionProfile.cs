@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace FastTrack.Core.Graph;
+namespace FastTrack.Core.Connections;
 
 /// <summary>How a plan's tenant signs in when nobody is there (the nightly run): the app and its certificate, a
 /// managed identity, or a client secret read at run time. It holds no secret and no token, ever: for a client

@@ -1,7 +1,7 @@
 using System;
 using FastTrack.Core.Errors;
 
-namespace FastTrack.Core.Graph;
+namespace FastTrack.Core.Connections;
 
 /// <summary>The errors of a plan's connection profile: saving one, and signing in from it unattended. Each names
 /// the variable, vault or setting to fix, never a secret's value.</summary>
