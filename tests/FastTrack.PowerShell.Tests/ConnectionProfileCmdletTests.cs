@@ -137,6 +137,10 @@ public sealed class ConnectionProfileCmdletTests : IClassFixture<ModuleSession>,
         var error = Assert.Single(noSource.Errors);
         Assert.Equal("ProfileSecretSourceMissing,FastTrack.PowerShell.Connections.ConnectFtTenantCommand", error.FullyQualifiedErrorId);
         Assert.DoesNotContain(Secret, error.ToString());
+
+        // Connect-FtTenant reads the secret where -Save would say it is, before signing in.
+        var unset = Assert.Single(Run($"Connect-FtTenant -TenantId {Litware} -ClientId 00000000-0000-0000-0000-000000000001 -SecretVariable $args[1] -Save -Workspace $args[0]", _variable).Errors);
+        Assert.Equal("SecretVariableNotSet,FastTrack.PowerShell.Connections.ConnectFtTenantCommand", unset.FullyQualifiedErrorId);
         Assert.Equal(before, PlanText(Litware));
     }
 

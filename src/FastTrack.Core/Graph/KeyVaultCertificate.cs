@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -21,10 +22,21 @@ internal static class KeyVaultCertificate
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    // A portfolio's tenants share one app certificate: it is downloaded once per ten minutes, not once per tenant, and
+    // each identity keeps one credential (and so its token) for the process.
+    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
+    private static readonly ConcurrentDictionary<string, (X509Certificate2 Certificate, DateTimeOffset Until)> Downloaded = new();
+    private static readonly ConcurrentDictionary<string, TokenCredential> Credentials = new();
+
     public static X509Certificate2 Download(string certificate, string? managedIdentityClientId, CancellationToken cancellationToken)
     {
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = managedIdentityClientId });
-        return Download(new Uri(certificate), credential, cancellationToken);
+        var key = certificate + "|" + managedIdentityClientId;
+        if (Downloaded.TryGetValue(key, out var kept) && kept.Until > DateTimeOffset.UtcNow) return kept.Certificate;
+        var credential = Credentials.GetOrAdd(managedIdentityClientId ?? "", id =>
+            new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = id.Length == 0 ? null : id }));
+        var fresh = Download(new Uri(certificate), credential, cancellationToken);
+        Downloaded[key] = (fresh, DateTimeOffset.UtcNow + KeepFor);
+        return fresh;
     }
 
     public static X509Certificate2 Download(Uri certificate, TokenCredential credential, CancellationToken cancellationToken)
