@@ -47,6 +47,7 @@
         'New-FtCustomerPlan'
         'Remove-FtCustomerPlan'
         'Resolve-FtBlocker'
+        'Send-FtAdoptionDigest'
         'Set-FtCheckIn'
         'Set-FtCustomerPlan'
         'Set-FtSuccessMetric'

@@ -26,6 +26,7 @@ public sealed partial class GraphEmulator
             if (request.HttpMethod != "GET") return await Answers.Error(context.Response, 403, "Authorization_RequestDenied", "The emulator refuses changes to report settings.").ConfigureAwait(false);
             return await Answers.Json(context.Response, $$"""{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#admin/reportSettings/$entity","displayConcealedNames":{{(DisplayConcealedNames ? "true" : "false")}}}""").ConfigureAwait(false);
         }
+        if (await SendMail(context, tenant, path).ConfigureAwait(false) is { } sent) return sent;
         if (request.HttpMethod != "GET") return await Answers.Error(context.Response, 405, "MethodNotAllowed", "Only GET is served.").ConfigureAwait(false);
         if (path.Equals("/v1.0/subscribedSkus", StringComparison.OrdinalIgnoreCase))
             return await Answers.Json(context.Response, tenant.Tenant.SubscribedSkusJson()).ConfigureAwait(false);

@@ -32,6 +32,7 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleSession>
         "New-FtCustomerPlan",
         "Remove-FtCustomerPlan",
         "Resolve-FtBlocker",
+        "Send-FtAdoptionDigest",
         "Set-FtCheckIn",
         "Set-FtCustomerPlan",
         "Set-FtSuccessMetric",
