@@ -15,6 +15,8 @@ public sealed partial class GraphEmulator
         var request = context.Request;
         var path = Uri.UnescapeDataString(request.Url!.AbsolutePath).TrimEnd('/');
         if (path.StartsWith("/emulator/", StringComparison.Ordinal)) return await Control(context, path).ConfigureAwait(false);
+        if (path.Equals(IdentityPath, StringComparison.OrdinalIgnoreCase)) return await HandleIdentity(context).ConfigureAwait(false);
+        if (path.StartsWith("/secrets/", StringComparison.OrdinalIgnoreCase)) return await HandleVault(context, path).ConfigureAwait(false);
         var auth = request.Headers["Authorization"];
         if (auth is null || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || TenantOf(auth.Substring(7)) is not { } tenant)
             return await Answers.Error(context.Response, 401, "InvalidAuthenticationToken", "Access token is empty or invalid.").ConfigureAwait(false);

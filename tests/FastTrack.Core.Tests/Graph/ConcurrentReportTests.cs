@@ -1,5 +1,6 @@
 using TenantPortfolio = FastTrack.GraphEmulator.Portfolio;
 using Azure.Core;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;

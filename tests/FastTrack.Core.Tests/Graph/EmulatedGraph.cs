@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
