@@ -7,7 +7,7 @@ namespace FastTrack.GraphEmulator;
 
 /// <summary>Microsoft Graph on loopback, backed by sample tenants: the report functions (302 to a
 /// pre-authenticated download on another host, as Graph does), subscribedSkus, organization and
-/// admin/reportSettings, with bearer tokens checked, faults injected on demand, and the network's latency
+/// admin/reportSettings, sendMail and a Teams webhook (GraphEmulator.Delivery.cs), with bearer tokens checked, faults injected on demand, and the network's latency
 /// and bandwidth when asked. One tenant by default; a portfolio's tenants are added with their tokens.</summary>
 public sealed partial class GraphEmulator : IDisposable
 {
@@ -38,6 +38,9 @@ public sealed partial class GraphEmulator : IDisposable
     /// <summary>What admin/reportSettings says; true also conceals the names in the reports served.</summary>
     public bool DisplayConcealedNames { get; set; }
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    /// <summary>Where the Copilot report's pages link their next page; null for this emulator's own address (a test of a
+    /// link to another host sets it).</summary>
+    public Uri? CopilotLinkBase { get; set; }
 
     /// <summary>Added to every request before it is answered (the round trip to Graph, or to the download host).</summary>
     public TimeSpan Latency { get; set; }
@@ -72,13 +75,14 @@ public sealed partial class GraphEmulator : IDisposable
         _downloads.Start();
         _ = Task.Run(() => Serve(_api, HandleApi));
         _ = Task.Run(() => Serve(_downloads, HandleDownload));
+        StartWebhook();
     }
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
-        foreach (var listener in new[] { _api, _downloads })
+        foreach (var listener in new[] { _api, _downloads, _webhook })
         {
             try { listener.Stop(); listener.Close(); } catch (ObjectDisposedException) { }
         }

@@ -29,7 +29,7 @@ function Start-FtGraphEmulator {
     if (-not (Test-Path $dll)) { throw "Build first (dotnet build): $dll is missing." }
     $token = 'pester-' + [guid]::NewGuid()
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $dll, '--tenant-id', $TenantId, '--customer', $Customer, '--domain', $Domain, '--token', $token) { $start.ArgumentList.Add($a) }
+    foreach ($a in $dll, '--tenant-id', $TenantId, '--customer', $Customer, '--domain', $Domain, '--token', $token, '--copilot-page-size', '15') { $start.ArgumentList.Add($a) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $process = [Diagnostics.Process]::Start($start)
@@ -41,4 +41,15 @@ function Stop-FtGraphEmulator($Emulator) {
     if (-not $Emulator) { return }
     $Emulator.Process.StandardInput.Close()   # it serves until its standard input closes
     if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill() }
+}
+
+function Get-FtEmulatorWebhookUrl($Emulator) {
+    <# The emulator's loopback Teams webhook URL, with its secret signature, as a SecureString. #>
+    $url = Invoke-RestMethod -Uri ([uri]::new($Emulator.Uri, 'emulator/webhook'))
+    ConvertTo-SecureString $url -AsPlainText -Force
+}
+
+function Get-FtEmulatorRecord($Emulator, [ValidateSet('mail', 'posts', 'requests')] [string] $Kind) {
+    <# What the emulator recorded: the messages sent through sendMail, the webhook's posts, every request. #>
+    @(Invoke-RestMethod -Uri ([uri]::new($Emulator.Uri, "emulator/$Kind")))
 }

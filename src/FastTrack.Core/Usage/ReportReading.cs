@@ -74,7 +74,8 @@ internal sealed class ReportReading
     {
         // Only bytes all there can be cut: a file on disk, or a buffer. A download still arriving (DownloadReader)
         // has no end to cut at yet, and is read as it arrives, from the top.
-        if (_content.Stream is not (System.IO.FileStream or System.IO.MemoryStream)) return null;
+        // JSON pages (Graph's Copilot report) are read whole too: a cut is proven only between CSV records.
+        if (_content.Stream is not (System.IO.FileStream or System.IO.MemoryStream) || _definition.IsJson) return null;
         try { return ReportParts.Plan(_content.Stream, _content.Name, _definition, ReportScanner.Today(_clock), readers, _partBytes, _users, _scratch); }
         catch (System.IO.IOException) { }
         try { _content.Stream.Position = _start; }
@@ -98,7 +99,7 @@ internal sealed class ReportReading
         var users = Rent();
         try
         {
-            using var rows = new CsvReportRows(_content.Stream, _content.Name);
+            using var rows = ReportRows.Open(_content.Stream, _content.Name, _definition);
             return ReportScanner.Scan(rows, _definition, bytes => Volatile.Write(ref _bytesRead, bytes), _cancellationToken, users: users, clock: _clock);
         }
         finally

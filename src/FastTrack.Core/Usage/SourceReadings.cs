@@ -120,7 +120,7 @@ internal sealed partial class SourceReadings
 
     private ReportScan Scan(ReportContent content, ReportKind kind, UsersSeen users)
     {
-        using var rows = new CsvReportRows(content.Stream, content.Name);
+        using var rows = ReportRows.Open(content.Stream, content.Name, ReportDefinition.For(kind));
         var progress = _progress;
         return ReportScanner.Scan(rows, ReportDefinition.For(kind),
             progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), _cancellationToken, users: users, clock: _clock);

@@ -158,6 +158,7 @@ internal sealed class ReportParts
             scan.Rows += pass.Scan.Rows;
             scan.DeletedRows += pass.Scan.DeletedRows;
             scan.ConcealedNames |= pass.Scan.ConcealedNames;
+            foreach (var app in pass.Scan.AppActive) scan.AppActive[app.Key] += app.Value;
             foreach (var tally in pass.Scan.Tallies)
             {
                 scan.Tallies[tally.Key].Active += tally.Value.Active;

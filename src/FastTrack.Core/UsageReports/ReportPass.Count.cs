@@ -52,8 +52,24 @@ internal sealed partial class ReportPass
             active = false;
             last = 0; // the date is of mail in general, not of the phone app
         }
+        if (_columns.Apps.Length > 0) active = Apps(ref last);
         if (active) only.Active++;
         _perUser?.Invoke(new UserRow(_services[0], upn!, licensed, last == 0 ? null : ReportValues.DayOf(last), active, false, _refresh));
+    }
+
+    /// <summary>Counts the apps the user used in the window (Microsoft 365 Copilot's per-app columns); the user's last
+    /// activity becomes the latest of the report's and the apps' (a user active with one app is active whatever the
+    /// other column says). Whether the user is active in the window.</summary>
+    private bool Apps(ref int last)
+    {
+        foreach (var (field, ordinal) in _columns.Apps)
+        {
+            var day = Day(ordinal, field.Header);
+            if (day == 0) continue;
+            if (InWindow(day)) Scan.AppActive[field.App!]++;
+            if (day > last) last = day;
+        }
+        return InWindow(last);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

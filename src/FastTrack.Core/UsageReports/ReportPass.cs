@@ -47,6 +47,7 @@ internal sealed partial class ReportPass
         _sampleDomains = sampleDomains;
         Scan = new ReportScan(definition.Kind, rows.SourceName);
         foreach (var service in definition.Services) Scan.Tallies[service] = new ServiceTally();
+        foreach (var app in _columns.Apps) Scan.AppActive[app.Field.App!] = 0;
         if (_kind == ReportKind.Office365ActivationsUserDetail)
         {
             Scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using FastTrack.Core.KeyInputs;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Usage;
 using FastTrack.PowerShell.Completion;
@@ -36,8 +37,21 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] [PSDefaultValue(Help = "Today, when -OneDriveAdoptionProgram is Accepted or Declined")] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] [AllowEmptyCollection] public string[]? ServiceAcceleration { get; set; }
 
+    /// <summary>How the nightly run signs in to the tenant (a ConnectionProfile, or a hashtable of its properties);
+    /// never a secret: a client secret is named by where it is read at run time.</summary>
+    [Parameter] public Core.Connections.ConnectionProfile? ConnectionProfile { get; set; }
+    [Parameter] public SwitchParameter RemoveConnectionProfile { get; set; }
+
+    /// <summary>An enabled date found by Find-FtKeyInput, piped in: sets its service's date and records where it was found.</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = ByTenant)] public KeyInputProposal? KeyInput { get; set; }
+
     protected override void ProcessRecord()
     {
+        if (KeyInput is { Changes: false } unchanged)
+        {
+            WriteVerbose($"{unchanged.Customer} {unchanged.Service}: nothing to set ({unchanged.Status}).");
+            return;
+        }
         var update = new PlanUpdate
         {
             Customer = Customer,
@@ -60,11 +74,17 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
             OneDriveAdoptionProgram = OneDriveAdoptionProgram,
             OneDriveAdoptionDecidedOn = OneDriveAdoptionDecidedOn,
             ServiceAcceleration = ServiceAcceleration is null ? null : ResolveServices(ServiceAcceleration),
+            ConnectionProfile = ConnectionProfile,
+            RemoveConnectionProfile = RemoveConnectionProfile,
         };
         if (update.ChangesServices && update.Services is null)
         {
             ThrowFtError(CmdletErrors.ServiceRequired());
         }
-        _ = ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, Context.Today));
+        _ = ChangePlan("Update customer success plan", plan =>
+        {
+            update.ApplyTo(plan, Context.Today);
+            KeyInput?.ApplyTo(plan, Force);
+        });
     }
 }

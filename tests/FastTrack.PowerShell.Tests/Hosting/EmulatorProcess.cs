@@ -23,7 +23,7 @@ public sealed class EmulatorProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--tenant-id", tenantId.ToString(), "--customer", customer, "--domain", domain, "--token", token, "--users", users.ToString() })
+        foreach (var arg in new[] { dll, "--tenant-id", tenantId.ToString(), "--customer", customer, "--domain", domain, "--token", token, "--users", users.ToString(), "--copilot-page-size", "15" })
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
         var ready = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The Graph emulator did not start.");
@@ -50,6 +50,17 @@ public sealed class EmulatorProcess : IDisposable
 
     public IReadOnlyList<JsonElement> Requests() =>
         JsonSerializer.Deserialize<List<JsonElement>>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/requests")).GetAwaiter().GetResult())!;
+
+    /// <summary>The messages sent through sendMail: Mailbox, TenantId, Body (the JSON the SDK posted).</summary>
+    public IReadOnlyList<JsonElement> Mail() =>
+        JsonSerializer.Deserialize<List<JsonElement>>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/mail")).GetAwaiter().GetResult())!;
+
+    /// <summary>What the loopback Teams webhook accepted: ContentType, Body.</summary>
+    public IReadOnlyList<JsonElement> Posts() =>
+        JsonSerializer.Deserialize<List<JsonElement>>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/posts")).GetAwaiter().GetResult())!;
+
+    /// <summary>The loopback webhook's URL, with its secret signature in the query.</summary>
+    public string WebhookUrl => JsonSerializer.Deserialize<string>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/webhook")).GetAwaiter().GetResult())!;
 
     public string DownloadSecret => JsonSerializer.Deserialize<string>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/secret")).GetAwaiter().GetResult())!;
 
