@@ -11,13 +11,17 @@ namespace FastTrack.PowerShell.Rules;
 /// <summary>The scheduled-job entry point: for every plan (or those piped in), measure AU when a source is
 /// at hand, save the snapshot, apply the rules, and return the next actions and what changed since the
 /// last run. Tenants are prepared in parallel (-ThrottleLimit); saving, output and errors stay on the
-/// pipeline thread. -WhatIf returns the same result and writes nothing.</summary>
+/// pipeline thread. -WhatIf returns the same result and writes nothing. Several runners can share a workspace:
+/// each plan is claimed by one (<see cref="RunGate"/>), a plan run today is skipped unless -Force, and a result is
+/// written only for the plans this runner ran (the others are said with -Verbose).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "FtSuccessExecution", SupportsShouldProcess = true, DefaultParameterSetName = AllPlans)]
 [OutputType(typeof(SuccessExecutionResult))]
 public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 {
     private readonly List<CustomerPlan> _plans = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<GatePass> _passes = new();
     private UsageSourceRequest? _request;
+    private RunGate? _gate;
 
     /// <summary>A folder of exported reports (one tenant's: other plans are refused).</summary>
     [Parameter] [ValidateNotNullOrEmpty] public string? Path { get; set; }
@@ -27,7 +31,8 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     [Parameter] public System.DateTime? AsOf { get; set; }
 
     [Parameter] public SwitchParameter AllowPartial { get; set; }
-    /// <summary>Measure each plan even when the reports' users are of another domain than the plan's.</summary>
+    /// <summary>Run a plan again that already ran today (UTC), and measure each plan even when the reports' users are
+    /// of another domain than the plan's.</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
     [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
@@ -42,18 +47,54 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 
     protected override void ProcessRecord() => _plans.AddRange(InputPlans());
 
-    protected override void EndProcessing() =>
-        ForEachPlanThrottled(_plans, ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
-
-    // Off the pipeline thread: no SessionState, no Write*.
-    private SuccessExecution Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
+    protected override void EndProcessing()
     {
-        var source = UsageSources.TryResolve(_request!, plan, token);
-        return SuccessExecution.Prepare(plan, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force);
+        _gate = new RunGate(Store, Context.Clock, Force, claim: !IsWhatIf);
+        try
+        {
+            ForEachPlanThrottled(_plans, ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
+        }
+        finally
+        {
+            foreach (var pass in _passes) pass.Dispose(); // claims of plans a stopped pipeline never finished
+        }
     }
 
-    private void Finish(SuccessExecution run)
+    private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? whatIf is SwitchParameter { IsPresent: true }
+        : SessionState.PSVariable.GetValue("WhatIfPreference") is SwitchParameter { IsPresent: true } or true;
+
+    // Off the pipeline thread: no SessionState, no Write*. The plan is claimed first, and read again under the claim.
+    private Claimed Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
     {
+        var pass = _gate!.Enter(plan);
+        _passes.Add(pass);
+        if (pass.Plan is not { } current) return new Claimed(pass, null);
+        try
+        {
+            var source = UsageSources.TryResolve(_request!, current, token);
+            return new Claimed(pass, SuccessExecution.Prepare(current, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force));
+        }
+        catch
+        {
+            pass.Dispose();
+            throw;
+        }
+    }
+
+    private void Finish(Claimed claimed)
+    {
+        using var pass = claimed.Pass;
+        if (claimed.Run is not { } run)
+        {
+            WriteVerbose(pass.Skipped);
+            return;
+        }
+        if (pass.Lost() is { } lost)
+        {
+            WriteFtError(lost);
+            return;
+        }
         var result = run.Result;
         if (result.NotMeasured is { } why) WriteWarning(why);
         else WriteVerbose($"{result.Customer}: measured from {result.Source}.");
@@ -63,5 +104,17 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
         run.Save(Store, p => ShouldProcess($"{p.Customer} ({p.TenantId})",
             measured > 0 ? $"Save {measured} AU snapshot{(measured == 1 ? "" : "s")} and this run of the playbook" : "Save this run of the playbook"));
         WriteObject(result);
+    }
+
+    private sealed class Claimed
+    {
+        public Claimed(GatePass pass, SuccessExecution? run)
+        {
+            Pass = pass;
+            Run = run;
+        }
+
+        public GatePass Pass { get; }
+        public SuccessExecution? Run { get; }
     }
 }
