@@ -38,7 +38,8 @@ public sealed class BlobContainerAddress
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
             throw invalid("a workspace URL holds no query or SAS token; sign in with Azure (DefaultAzureCredential) or set $env:FASTTRACK_STORAGE_CONNECTION_STRING");
         if (uri.UserInfo.Length > 0) throw invalid("a workspace URL holds no user name or password");
-        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        var path = uri.AbsolutePath.Trim('/');
+        var segments = path.Length == 0 ? new string[0] : path.Split('/');
         if (uri.Scheme == Uri.UriSchemeHttps)
         {
             var dot = uri.Host.IndexOf(".blob.", StringComparison.OrdinalIgnoreCase);
