@@ -11,7 +11,7 @@ namespace FastTrack.Core.Workflow;
 /// saved today. The claim is held until the run is saved, so no plan runs twice on a day, whichever runner gets it.
 /// "Today" is the UTC date: runners in different time zones (and Azure Automation, which runs in UTC) agree on
 /// it, and it is the day Graph's reports and the report cache are kept by.</summary>
-public sealed class RunGate
+public sealed class RunGate : IDisposable
 {
     private readonly PlanStore _store;
     private readonly IRunClaims? _claims;
@@ -52,6 +52,9 @@ public sealed class RunGate
             throw;
         }
     }
+
+    /// <summary>Stops renewing claims: call when the run is over (its claims are released by then).</summary>
+    public void Dispose() => _claims?.Dispose();
 
     private bool RanToday(CustomerPlan plan) =>
         plan.LastRun is { } last && last.RunOn.UtcDateTime.Date == _clock().UtcDateTime.Date;

@@ -22,6 +22,8 @@ internal sealed class FolderRunClaims : IRunClaims
         return held is null ? null : new Claim(held);
     }
 
+    public void Dispose() { } // each claim is its own lock, released with it
+
     private sealed class Claim : IRunClaim
     {
         private readonly FileLock _lock;

@@ -6,10 +6,12 @@ namespace FastTrack.Core.Workspaces;
 /// claims a plan before it runs it and holds the claim until the run is saved. A claim a runner stops holding
 /// (killed, cut off) lapses by itself: in a blob container within the lease (<see cref="DefaultLease"/>), in a
 /// folder at once (the operating system drops a dead process's lock).</summary>
-public interface IRunClaims
+public interface IRunClaims : IDisposable
 {
     /// <summary>The claim on the plan, or null when another runner holds it now.</summary>
     IRunClaim? TryClaim(Guid tenantId);
+
+    // Dispose: at the end of the run, stops renewing (every claim is released by then).
 }
 
 /// <summary>A plan claimed by this runner, held (renewed in the background) until disposed.</summary>

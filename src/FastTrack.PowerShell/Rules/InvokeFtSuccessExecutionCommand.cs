@@ -22,6 +22,9 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     private readonly System.Collections.Concurrent.ConcurrentBag<GatePass> _passes = new();
     private UsageSourceRequest? _request;
     private RunGate? _gate;
+    // Plans claimed and not yet finished: at most -ThrottleLimit, so a runner never claims far ahead of what it
+    // saves (the other runners take the rest).
+    private System.Threading.SemaphoreSlim? _slots;
 
     /// <summary>A folder of exported reports (one tenant's: other plans are refused).</summary>
     [Parameter] [ValidateNotNullOrEmpty] public string? Path { get; set; }
@@ -50,6 +53,7 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     protected override void EndProcessing()
     {
         _gate = new RunGate(Store, Context.Clock, Force, claim: !IsWhatIf);
+        _slots = new System.Threading.SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         try
         {
             ForEachPlanThrottled(_plans, ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
@@ -57,6 +61,7 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
         finally
         {
             foreach (var pass in _passes) pass.Dispose(); // claims of plans a stopped pipeline never finished
+            _gate.Dispose();
         }
     }
 
@@ -67,22 +72,37 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     // Off the pipeline thread: no SessionState, no Write*. The plan is claimed first, and read again under the claim.
     private Claimed Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
     {
-        var pass = _gate!.Enter(plan);
-        _passes.Add(pass);
-        if (pass.Plan is not { } current) return new Claimed(pass, null);
+        _slots!.Wait(token);
+        GatePass? pass = null;
         try
         {
+            pass = _gate!.Enter(plan);
+            _passes.Add(pass);
+            if (pass.Plan is not { } current) return new Claimed(pass, null);
             var source = UsageSources.TryResolve(_request!, current, token);
             return new Claimed(pass, SuccessExecution.Prepare(current, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force));
         }
         catch
         {
-            pass.Dispose();
+            pass?.Dispose();
+            _slots.Release();
             throw;
         }
     }
 
     private void Finish(Claimed claimed)
+    {
+        try
+        {
+            FinishClaimed(claimed);
+        }
+        finally
+        {
+            _slots!.Release();
+        }
+    }
+
+    private void FinishClaimed(Claimed claimed)
     {
         using var pass = claimed.Pass;
         if (claimed.Run is not { } run)
