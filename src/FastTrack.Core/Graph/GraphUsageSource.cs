@@ -51,7 +51,9 @@ internal sealed class GraphUsageSource : IUsageDataSource
         }
         if (_interrupted.TryGetValue(kind, out var failed)) throw failed.ToException();
         var path = _cache.PathOf(_connection.TenantId, function, _session.Options.Clock().UtcDateTime.Date);
-        return _session.Reports.Open(kind, path, what, error => _interrupted[kind] = error, _cancellation);
+        _cache.Pull(path); // a blob workspace: another runner may have fetched it today
+        return _session.Reports.Open(kind, path, what, error => _interrupted[kind] = error, _cancellation,
+            committed: whole => _cache.Publish(whole, _session.Options.Log));
     }
 
     public IReadOnlyList<SubscribedSku>? SubscribedSkus()

@@ -15,6 +15,13 @@ public static class WorkspaceStorage
     public static IRunClaims RunClaims(Workspace workspace) =>
         workspace.Blob is { } address ? BlobClaims(address) : new FolderRunClaims(workspace);
 
+    /// <summary>Where a container keeps its reports for every runner; null for a folder (its cache folder is shared as it is).</summary>
+    public static IReportCacheShare? ReportCacheShare(Workspace workspace) =>
+        workspace.Blob is { } address ? BlobReports(address) : null;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IReportCacheShare BlobReports(BlobContainerAddress address) => new BlobReportCacheShare(address, BlobContainers.Get(address));
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IPlanStorage BlobPlans(BlobContainerAddress address) => new BlobPlanStorage(address, BlobContainers.Get(address));
 

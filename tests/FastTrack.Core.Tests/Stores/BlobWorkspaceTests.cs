@@ -130,6 +130,34 @@ public sealed class BlobWorkspaceTests
         Assert.NotNull(again);
     }
 
+    [AzuriteFact]
+    public void A_report_one_runner_downloaded_is_read_by_another_from_the_container_not_from_Graph()
+    {
+        using var graph = new Graph.EmulatedGraph();
+        var workspace = new Workspace(_azurite.Emulator.NewContainer().Uri.ToString());
+        var teams = new[] { M365Service.Teams };
+        Usage.ActiveUsage MeasureTeams()
+        {
+            using var connection = graph.Connect();
+            return new Usage.ActiveUsageCalculator().Measure(connection.UsageSource(workspace), teams, _ => new Usage.UsageGoal(10, null, Usage.UsageBasis.PaidUnits)).Single().Value!;
+        }
+        try
+        {
+            var first = MeasureTeams();
+            var downloads = graph.Downloads(UsageReports.ReportKind.TeamsUserActivityUserDetail);
+            Assert.True(downloads > 0);
+            // Another machine: no local copy of the cache. The report comes from the container.
+            Directory.Delete(workspace.CacheDirectory, recursive: true);
+            var second = MeasureTeams();
+            Assert.Equal(first.ActiveUsers, second.ActiveUsers);
+            Assert.Equal(downloads, graph.Downloads(UsageReports.ReportKind.TeamsUserActivityUserDetail));
+        }
+        finally
+        {
+            try { Directory.Delete(Path.GetDirectoryName(workspace.CacheDirectory)!, recursive: true); } catch (IOException) { }
+        }
+    }
+
     [Fact]
     public void A_folder_run_claim_is_held_by_one_holder_until_released()
     {
