@@ -136,21 +136,21 @@ public sealed class BlobWorkspaceTests
         using var graph = new Graph.EmulatedGraph();
         var workspace = new Workspace(_azurite.Emulator.NewContainer().Uri.ToString());
         var teams = new[] { M365Service.Teams };
-        Usage.ActiveUsage MeasureTeams()
+        global::FastTrack.Core.Usage.ActiveUsage MeasureTeams()
         {
             using var connection = graph.Connect();
-            return new Usage.ActiveUsageCalculator().Measure(connection.UsageSource(workspace), teams, _ => new Usage.UsageGoal(10, null, Usage.UsageBasis.PaidUnits)).Single().Value!;
+            return new global::FastTrack.Core.Usage.ActiveUsageCalculator().Measure(connection.UsageSource(workspace), teams, _ => new global::FastTrack.Core.Usage.UsageGoal(10, null, global::FastTrack.Core.Usage.UsageBasis.PaidUnits)).Single().Value!;
         }
         try
         {
             var first = MeasureTeams();
-            var downloads = graph.Downloads(UsageReports.ReportKind.TeamsUserActivityUserDetail);
+            var downloads = graph.Downloads(global::FastTrack.Core.UsageReports.ReportKind.TeamsUserActivityUserDetail);
             Assert.True(downloads > 0);
             // Another machine: no local copy of the cache. The report comes from the container.
             Directory.Delete(workspace.CacheDirectory, recursive: true);
             var second = MeasureTeams();
             Assert.Equal(first.ActiveUsers, second.ActiveUsers);
-            Assert.Equal(downloads, graph.Downloads(UsageReports.ReportKind.TeamsUserActivityUserDetail));
+            Assert.Equal(downloads, graph.Downloads(global::FastTrack.Core.UsageReports.ReportKind.TeamsUserActivityUserDetail));
         }
         finally
         {
