@@ -1,6 +1,6 @@
 # Plans per minute of Invoke-FtSuccessExecution against a workspace in Azure Blob Storage (issue 19), for 1 and 4
 # runners (pwsh processes at once) over the same number of sample plans, against Azurite on this machine:
-#   dotnet pwsh -NoProfile -File bench/blob-runners.ps1 [-Plans 500] [-Runners 1, 4]
+#   dotnet pwsh -NoProfile -Command "./bench/blob-runners.ps1 -Plans 500 -Runners 1, 4"   (-Command: -File would read "1, 4" as one number)
 # Each runner times its own Invoke-FtSuccessExecution (after its Import-Module); a round's time is from the first
 # runner's start to the last one's end. The plans have no usage source (no Graph): this measures the workspace
 # (claims, reads, conditional writes), not the measurement. Prints one JSON line per round.
@@ -24,17 +24,19 @@ try {
         Start-Sleep -Milliseconds 500
     }
     if (-not $endpoint) { throw 'Azurite did not start' }
-    $pwsh = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    $self = if ($pwsh -match 'dotnet(\.exe)?$') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+    . (Join-Path $PSScriptRoot '../eng/ChildShell.ps1')
+    $child = Get-ChildShellCommand
+    $pwsh = $child.FilePath
+    $self = @($child.Arguments)
     $env:FASTTRACK_STORAGE_CONNECTION_STRING = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=$endpoint;"
 
     foreach ($count in $Runners) {
         $container = "$endpoint/bench-$count-runners-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
         & $pwsh @self -NoProfile -File (Join-Path $PSScriptRoot 'blob-container.ps1') -ModuleDirectory (Split-Path $manifestPath) -ContainerUrl $container -AccountKey $key
-        & $pwsh @self -NoProfile -Command "Import-Module '$manifestPath'; 1..$Plans | ForEach-Object { New-FtCustomerPlan -Workspace '$container' -TenantId ('00000000-0000-4000-8000-{0:D12}' -f `$_) -Customer `"Customer `$_`" -IntendedService Teams | Out-Null }"
-        $script = "Import-Module '$manifestPath'; `$s = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds(); `$n = @(Invoke-FtSuccessExecution -Workspace '$container' -WarningAction SilentlyContinue).Count; `$e = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds(); `"`$s `$e `$n`""
+        $runner = Join-Path $PSScriptRoot 'blob-runner.ps1'
+        & $pwsh @self -NoProfile -File $runner -Manifest $manifestPath -Workspace $container -Plans $Plans -Create
         $outputs = 1..$count | ForEach-Object { New-TemporaryFile }
-        $processes = 1..$count | ForEach-Object { Start-Process $pwsh -ArgumentList (@($self) + '-NoProfile', '-Command', $script) -RedirectStandardOutput $outputs[$_ - 1] -PassThru }
+        $processes = 1..$count | ForEach-Object { Start-Process $pwsh -ArgumentList (@($self) + '-NoProfile', '-File', $runner, '-Manifest', $manifestPath, '-Workspace', $container) -RedirectStandardOutput $outputs[$_ - 1] -PassThru }
         $processes | Wait-Process
         $lines = $outputs | ForEach-Object { (Get-Content $_ | Select-Object -Last 1) -split ' ' }
         $starts = @(); $ends = @(); $ran = 0
