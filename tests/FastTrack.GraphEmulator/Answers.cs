@@ -17,6 +17,17 @@ internal static class Answers
         return 200;
     }
 
+    public static async Task<int> Csv(HttpListenerResponse response, string csv)
+    {
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        response.StatusCode = 200;
+        response.ContentType = "application/octet-stream";
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        response.Close();
+        return 200;
+    }
+
     public static async Task<int> Error(HttpListenerResponse response, int status, string code, string message)
     {
         var body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"innerError\":{\"request-id\":\"" + Guid.NewGuid() + "\"}}}";

@@ -24,15 +24,16 @@ public sealed partial class GraphEmulator
             if (request.HttpMethod != "GET") return await Answers.Error(context.Response, 403, "Authorization_RequestDenied", "The emulator refuses changes to report settings.").ConfigureAwait(false);
             return await Answers.Json(context.Response, $$"""{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#admin/reportSettings/$entity","displayConcealedNames":{{(DisplayConcealedNames ? "true" : "false")}}}""").ConfigureAwait(false);
         }
+        if (await SendMail(context, tenant, path).ConfigureAwait(false) is { } sent) return sent;
         if (request.HttpMethod != "GET") return await Answers.Error(context.Response, 405, "MethodNotAllowed", "Only GET is served.").ConfigureAwait(false);
         if (path.Equals("/v1.0/subscribedSkus", StringComparison.OrdinalIgnoreCase))
             return await Answers.Json(context.Response, tenant.Tenant.SubscribedSkusJson()).ConfigureAwait(false);
         if (path.Equals("/v1.0/organization", StringComparison.OrdinalIgnoreCase))
-        {
-            var o = tenant.Tenant.Options;
-            return await Answers.Json(context.Response, $$"""{"value":[{"id":"{{o.TenantId:D}}","displayName":"{{o.Customer}}","verifiedDomains":[{"name":"{{o.Domain}}","isDefault":true,"isInitial":false}]}]}""").ConfigureAwait(false);
-        }
+            return await Answers.Json(context.Response, tenant.Tenant.OrganizationJson()).ConfigureAwait(false);
         var match = ReportCall.Match(path);
+        // The daily counts are small: served at once rather than through the download host.
+        if (match.Success && match.Groups["function"].Value.Equals("getOffice365ActiveUserCounts", StringComparison.OrdinalIgnoreCase))
+            return await Answers.Csv(context.Response, tenant.Tenant.ActiveUserCountsCsv()).ConfigureAwait(false);
         if (match.Success && Kind(match.Groups["function"].Value) is { } kind)
         {
             var options = tenant.Tenant.Options;

@@ -40,6 +40,12 @@ public sealed partial class GraphEmulator
                 return await Answers.Json(context.Response, System.Text.Json.JsonSerializer.Serialize(Requests)).ConfigureAwait(false);
             case "/emulator/secret":
                 return await Answers.Json(context.Response, System.Text.Json.JsonSerializer.Serialize(DownloadSecret)).ConfigureAwait(false);
+            case "/emulator/mail":
+                return await Answers.Json(context.Response, System.Text.Json.JsonSerializer.Serialize(Mail)).ConfigureAwait(false);
+            case "/emulator/posts":
+                return await Answers.Json(context.Response, System.Text.Json.JsonSerializer.Serialize(Posts)).ConfigureAwait(false);
+            case "/emulator/webhook":
+                return await Answers.Json(context.Response, System.Text.Json.JsonSerializer.Serialize(WebhookUrl.ToString())).ConfigureAwait(false);
             case "/emulator/concealed":
                 DisplayConcealedNames = true;
                 return await Answers.Json(context.Response, "{}").ConfigureAwait(false);

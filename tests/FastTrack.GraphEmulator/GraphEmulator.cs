@@ -7,7 +7,7 @@ namespace FastTrack.GraphEmulator;
 
 /// <summary>Microsoft Graph on loopback, backed by sample tenants: the report functions (302 to a
 /// pre-authenticated download on another host, as Graph does), subscribedSkus, organization and
-/// admin/reportSettings, with bearer tokens checked, faults injected on demand, and the network's latency
+/// admin/reportSettings, sendMail and a Teams webhook (GraphEmulator.Delivery.cs), with bearer tokens checked, faults injected on demand, and the network's latency
 /// and bandwidth when asked. One tenant by default; a portfolio's tenants are added with their tokens.</summary>
 public sealed partial class GraphEmulator : IDisposable
 {
@@ -72,13 +72,14 @@ public sealed partial class GraphEmulator : IDisposable
         _downloads.Start();
         _ = Task.Run(() => Serve(_api, HandleApi));
         _ = Task.Run(() => Serve(_downloads, HandleDownload));
+        StartWebhook();
     }
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
-        foreach (var listener in new[] { _api, _downloads })
+        foreach (var listener in new[] { _api, _downloads, _webhook })
         {
             try { listener.Stop(); listener.Close(); } catch (ObjectDisposedException) { }
         }

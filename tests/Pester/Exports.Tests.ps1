@@ -26,6 +26,7 @@ BeforeAll {
     $run = Invoke-FtSuccessExecution -Sample -TenantId $contoso
     Complete-FtSuccessExecution -TenantId $contoso -Force -Reason 'Agreed with the CSM'
     $someone = (Get-FtUserActivity -Sample -Service Teams | Select-Object -First 1).UserPrincipalName
+    $script:emulator = Start-FtGraphEmulator
 
     # One or more objects of each type the cmdlets' [OutputType] names, as the cmdlets return them.
     $script:outputs = @{
@@ -35,7 +36,9 @@ BeforeAll {
         CustomerBlocker        = Get-FtBlocker -TenantId $contoso
         CustomerCheckIn        = Get-FtCheckIn -TenantId $contoso
         CustomerPlan           = Get-FtCustomerPlan -TenantId $contoso
+        DigestDelivery         = Send-FtAdoptionDigest -WebhookUrl (Get-FtEmulatorWebhookUrl $emulator) -Confirm:$false
         HandoffNote            = $note
+        KeyInputProposal       = Find-FtKeyInput -TenantId $contoso -Service Teams, Yammer
         LoadedDependency       = Get-FtModuleDiagnostic
         NextAction             = Get-FtNextAction   # Contoso's are done with: it was promoted
         PlaybookActivity       = Get-FtPlaybookActivity
@@ -59,6 +62,7 @@ BeforeAll {
 }
 
 AfterAll {
+    Stop-FtGraphEmulator $emulator
     Disconnect-FtTenant -All -ErrorAction SilentlyContinue
     $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
     Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue
@@ -73,7 +77,7 @@ Describe 'CSV of every output type' {
     }
 
     It 'writes <_> with no .NET type name in a cell, and each list as its items joined' -ForEach @(
-        'ActiveUsage', 'ActiveUsageHistory', 'CohortUsage', 'CustomerBlocker', 'CustomerCheckIn', 'CustomerPlan',
+        'ActiveUsage', 'ActiveUsageHistory', 'CohortUsage', 'CustomerBlocker', 'CustomerCheckIn', 'CustomerPlan', 'DigestDelivery',
         'HandoffNote', 'LoadedDependency', 'NextAction', 'PlaybookActivity', 'PlaybookTask', 'SuccessCriterion',
         'SuccessExecutionResult', 'TaskDecision', 'TenantConnection', 'TrainingList', 'UserActivity'
     ) {

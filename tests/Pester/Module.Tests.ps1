@@ -29,9 +29,9 @@ Describe 'The FastTrack.PowerShell module' {
     It 'exports exactly its cmdlets' {
         (Get-Command -Module FastTrack.PowerShell).Name | Sort-Object |
             Should -Be @('Add-FtBlocker', 'Add-FtTrackingEvidence', 'Add-FtTraining', 'Complete-FtSuccessExecution', 'Connect-FtTenant', 'Disconnect-FtTenant', 'Export-FtAdoptionReport', 'Export-FtCheckInCalendar',
-                'Get-FtActiveUsageHistory', 'Get-FtBlocker', 'Get-FtCheckIn', 'Get-FtConnection', 'Get-FtCustomerPlan', 'Get-FtModuleDiagnostic', 'Get-FtNextAction', 'Get-FtPlaybookActivity',
+                'Find-FtKeyInput', 'Get-FtActiveUsageHistory', 'Get-FtBlocker', 'Get-FtCheckIn', 'Get-FtConnection', 'Get-FtCustomerPlan', 'Get-FtModuleDiagnostic', 'Get-FtNextAction', 'Get-FtPlaybookActivity',
                 'Get-FtPlaybookTask', 'Get-FtPortfolio', 'Get-FtTask', 'Get-FtUserActivity', 'Invoke-FtHandshake', 'Invoke-FtSuccessExecution', 'Measure-FtActiveUsage', 'New-FtCheckInSchedule',
-                'New-FtCustomerPlan', 'Remove-FtCustomerPlan', 'Resolve-FtBlocker', 'Set-FtCheckIn', 'Set-FtCustomerPlan', 'Set-FtSuccessMetric', 'Set-FtTask', 'Test-FtSuccessCriteria')
+                'New-FtCustomerPlan', 'Remove-FtCustomerPlan', 'Resolve-FtBlocker', 'Send-FtAdoptionDigest', 'Set-FtCheckIn', 'Set-FtCustomerPlan', 'Set-FtSuccessMetric', 'Set-FtTask', 'Test-FtSuccessCriteria')
         (Get-Module FastTrack.PowerShell).ExportedFunctions.Count | Should -Be 0
         (Get-Module FastTrack.PowerShell).ExportedAliases.Count | Should -Be 0
     }

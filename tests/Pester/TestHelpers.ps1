@@ -42,3 +42,14 @@ function Stop-FtGraphEmulator($Emulator) {
     $Emulator.Process.StandardInput.Close()   # it serves until its standard input closes
     if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill() }
 }
+
+function Get-FtEmulatorWebhookUrl($Emulator) {
+    <# The emulator's loopback Teams webhook URL, with its secret signature, as a SecureString. #>
+    $url = Invoke-RestMethod -Uri ([uri]::new($Emulator.Uri, 'emulator/webhook'))
+    ConvertTo-SecureString $url -AsPlainText -Force
+}
+
+function Get-FtEmulatorRecord($Emulator, [ValidateSet('mail', 'posts', 'requests')] [string] $Kind) {
+    <# What the emulator recorded: the messages sent through sendMail, the webhook's posts, every request. #>
+    @(Invoke-RestMethod -Uri ([uri]::new($Emulator.Uri, "emulator/$Kind")))
+}

@@ -22,6 +22,8 @@ BeforeDiscovery {
         @{ Name = 'HandoffNote'; Essential = 'Workload', 'CsmName', 'AU', 'Target', 'Met' }
         @{ Name = 'LoadedDependency'; Essential = 'Name', 'LoadedVersion', 'Context', 'IsModuleCopy' }
         @{ Name = 'PortfolioEntry'; Essential = 'Customer', 'RiskLevel', 'RiskScore', 'TargetsMet', 'TopReason' }
+        @{ Name = 'DigestDelivery'; Essential = 'Channel', 'Sent', 'Attempts', 'Subject', 'Recipients' }
+        @{ Name = 'KeyInputProposal'; Essential = 'Service', 'EnabledOn', 'Status', 'Source' }
     )
 }
 
@@ -37,6 +39,7 @@ BeforeAll {
     Measure-FtActiveUsage -TenantId $t -Sample -Save -Confirm:$false | Out-Null
     New-FtCheckInSchedule -TenantId $t -EveryDays 14 -Until (Get-Date).AddDays(30) -Confirm:$false
     Connect-FtTenant -Sample
+    $script:emulator = Start-FtGraphEmulator
     $script:Objects = @{
         ActiveUsage        = @(Measure-FtActiveUsage -Sample)
         ActiveUsageHistory = @(Get-FtActiveUsageHistory -TenantId $t)
@@ -54,10 +57,13 @@ BeforeAll {
         HandoffNote        = @(Invoke-FtHandshake -TenantId $t -Service Teams -Confirm:$false)
         LoadedDependency   = @(Get-FtModuleDiagnostic)
         PortfolioEntry     = @(Get-FtPortfolio)
+        DigestDelivery     = @(Send-FtAdoptionDigest -WebhookUrl (Get-FtEmulatorWebhookUrl $emulator) -Confirm:$false)
+        KeyInputProposal   = @(Find-FtKeyInput -TenantId $t)
     }
 }
 
 AfterAll {
+    Stop-FtGraphEmulator $emulator
     Disconnect-FtTenant -All -ErrorAction SilentlyContinue
     $PSDefaultParameterValues.Remove('*-Ft*:Workspace')
     Remove-Item $ws -Recurse -Force -ErrorAction SilentlyContinue

@@ -39,7 +39,9 @@ internal sealed class BearerTokenHandler : DelegatingHandler
 
         // Expired or revoked: one fresh token, one more try. A second 401 goes back to the caller.
         response.Dispose();
-        var retry = HttpRequests.Clone(request);
+        // A mail's body was buffered by ThrottlingHandler before it was sent, so it can be read again here.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var retry = HttpRequests.Clone(request, body);
         retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Token(refused: sent, cancellationToken).ConfigureAwait(false));
         return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
     }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Usage;
+using FastTrack.Core.KeyInputs;
 using FastTrack.Core.Licensing;
 using FastTrack.Core.UsageReports;
 
@@ -13,7 +14,7 @@ namespace FastTrack.Core.Graph;
 /// <summary>A connected tenant's reports and subscriptions from Microsoft Graph. Each report is downloaded once a
 /// day into the workspace cache and read from there after; while it downloads, the scanner reads it as it
 /// arrives (<see cref="ReportDownloads"/>). Safe to ask for several reports at once.</summary>
-internal sealed class GraphUsageSource : IUsageDataSource
+internal sealed class GraphUsageSource : IUsageDataSource, IServiceHistorySource
 {
     private const string OrganizationPermission = "Organization.Read.All";
     private readonly TenantConnection _connection;
@@ -61,5 +62,19 @@ internal sealed class GraphUsageSource : IUsageDataSource
         var what = $"the subscribed SKUs of {_connection.DisplayName ?? _connection.TenantId.ToString()}";
         var json = _session.GetText(_session.Client.SubscribedSkus.ToGetRequestInformation(), what, OrganizationPermission, _cancellation);
         return SubscribedSkuParser.Parse(json, what);
+    }
+
+    public IReadOnlyList<AssignedPlan> AssignedPlans()
+    {
+        var what = $"the organization of {_connection.DisplayName ?? _connection.TenantId.ToString()}";
+        var json = _session.GetText(_session.Client.Organization.ToGetRequestInformation(), what, OrganizationPermission, _cancellation);
+        return AssignedPlansParser.Parse(json, what);
+    }
+
+    public DailyActivity DailyActivity()
+    {
+        var what = $"getOffice365ActiveUserCounts (D180) of {_connection.DisplayName ?? _connection.TenantId.ToString()}";
+        var request = _session.Client.Reports.GetOffice365ActiveUserCountsWithPeriod("D180").ToGetRequestInformation();
+        return DailyActivityParser.Parse(_session.GetText(request, what, ReportRequests.Permission, _cancellation), what);
     }
 }

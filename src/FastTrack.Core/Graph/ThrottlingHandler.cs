@@ -4,12 +4,14 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
 
 namespace FastTrack.Core.Graph;
 
-/// <summary>Retries GET calls answered 429, 503 or 504, or cut off before a response, per the
-/// <see cref="RetryPolicy"/>. After the last attempt the last response goes back to the caller, which
-/// turns it into a LimitsExceeded error naming the report.</summary>
+/// <summary>Retries calls answered 429, 503 or 504, or cut off before a response, per the
+/// <see cref="RetryPolicy"/>: the report GETs, and the POST of a digest mail (its body is kept to send again).
+/// Takes the place of the SDK's RetryHandler, which GraphSession leaves out. After the last attempt the last
+/// response goes back to the caller, which turns it into a LimitsExceeded error naming the call.</summary>
 internal sealed class ThrottlingHandler : DelegatingHandler
 {
     private readonly RetryPolicy _policy;
@@ -23,12 +25,15 @@ internal sealed class ThrottlingHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var counter = request.GetRequestOption<RequestAttemptsOption>();
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage response;
+            if (counter is not null) counter.Attempts = attempt;
             try
             {
-                response = await base.SendAsync(attempt == 1 ? request : HttpRequests.Clone(request), cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(attempt == 1 ? request : HttpRequests.Clone(request, body), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested && attempt < _policy.MaxAttempts)
             {

@@ -53,7 +53,7 @@ public sealed class PlanUpdate
         foreach (var entry in (Services ?? Array.Empty<M365Service>()).Select(plan.Service))
         {
             if (Intended is not null) entry.Intended = Intended.Value;
-            if (EnabledOn is not null) entry.EnabledOn = EnabledOn.Value.Date;
+            if (EnabledOn is not null) (entry.EnabledOn, entry.EnabledSource) = (EnabledOn.Value.Date, null); // entered by hand
             if (CommunicatedOn is not null) entry.CommunicatedOn = CommunicatedOn.Value.Date;
             if (BaselineAU is not null) entry.BaselineAU = BaselineAU;
             if (TargetAU is not null) entry.TargetAU = TargetAU.Value;

@@ -11,6 +11,8 @@ public sealed class PlannedService
     public M365Service Service { get; set; }
     public bool Intended { get; set; }
     public DateTime? EnabledOn { get; set; }
+    /// <summary>Where <see cref="EnabledOn"/> was found (Find-FtKeyInput), or null when it was entered by hand.</summary>
+    public string? EnabledSource { get; set; }
     public DateTime? CommunicatedOn { get; set; }
     /// <summary>AU % when the plan started tracking the service.</summary>
     public double? BaselineAU { get; set; }

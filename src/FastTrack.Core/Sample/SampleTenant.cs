@@ -84,6 +84,12 @@ public sealed class SampleTenant
         return new JObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#subscribedSkus", ["value"] = skus }.ToString();
     }
 
+    /// <summary>GET /organization for the tenant, with its assignedPlans and their dates.</summary>
+    public string OrganizationJson() => SampleServiceHistory.OrganizationJson(this);
+
+    /// <summary>getOffice365ActiveUserCounts(period='D180') as of the last day: each day's active users per service.</summary>
+    public string ActiveUserCountsCsv() => SampleServiceHistory.ActiveUserCountsCsv(this);
+
     /// <summary>Writes one report as of a day, as Graph serves it for period D30.</summary>
     public void WriteReport(ReportKind kind, DateTime asOf, Stream output)
     {

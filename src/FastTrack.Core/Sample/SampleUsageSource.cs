@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using FastTrack.Core.KeyInputs;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Licensing;
 using FastTrack.Core.UsageReports;
@@ -8,7 +9,7 @@ using FastTrack.Core.UsageReports;
 namespace FastTrack.Core.Sample;
 
 /// <summary>The sample tenant as a usage data source: every report of any of its 180 days, offline.</summary>
-public sealed class SampleUsageSource : IUsageDataSource
+public sealed class SampleUsageSource : IUsageDataSource, IServiceHistorySource
 {
     public SampleUsageSource(SampleTenant tenant) => Tenant = tenant;
 
@@ -26,4 +27,8 @@ public sealed class SampleUsageSource : IUsageDataSource
     }
 
     public IReadOnlyList<SubscribedSku>? SubscribedSkus() => SubscribedSkuParser.Parse(Tenant.SubscribedSkusJson(), Description);
+
+    public IReadOnlyList<AssignedPlan> AssignedPlans() => AssignedPlansParser.Parse(Tenant.OrganizationJson(), $"the organization of the {Description}");
+
+    public DailyActivity DailyActivity() => DailyActivityParser.Parse(Tenant.ActiveUserCountsCsv(), $"getOffice365ActiveUserCounts (D180) of the {Description}");
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using FastTrack.Core.KeyInputs;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Usage;
 using FastTrack.PowerShell.Completion;
@@ -36,8 +37,16 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] [PSDefaultValue(Help = "Today, when -OneDriveAdoptionProgram is Accepted or Declined")] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] [AllowEmptyCollection] public string[]? ServiceAcceleration { get; set; }
 
+    /// <summary>An enabled date found by Find-FtKeyInput, piped in: sets its service's date and records where it was found.</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = ByTenant)] public KeyInputProposal? KeyInput { get; set; }
+
     protected override void ProcessRecord()
     {
+        if (KeyInput is { Changes: false } unchanged)
+        {
+            WriteVerbose($"{unchanged.Customer} {unchanged.Service}: nothing to set ({unchanged.Status}).");
+            return;
+        }
         var update = new PlanUpdate
         {
             Customer = Customer,
@@ -65,6 +74,10 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
         {
             ThrowFtError(CmdletErrors.ServiceRequired());
         }
-        _ = ChangePlan("Update customer success plan", plan => update.ApplyTo(plan, Context.Today));
+        _ = ChangePlan("Update customer success plan", plan =>
+        {
+            update.ApplyTo(plan, Context.Today);
+            KeyInput?.ApplyTo(plan, Force);
+        });
     }
 }

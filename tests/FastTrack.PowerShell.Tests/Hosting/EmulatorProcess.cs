@@ -51,6 +51,17 @@ public sealed class EmulatorProcess : IDisposable
     public IReadOnlyList<JsonElement> Requests() =>
         JsonSerializer.Deserialize<List<JsonElement>>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/requests")).GetAwaiter().GetResult())!;
 
+    /// <summary>The messages sent through sendMail: Mailbox, TenantId, Body (the JSON the SDK posted).</summary>
+    public IReadOnlyList<JsonElement> Mail() =>
+        JsonSerializer.Deserialize<List<JsonElement>>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/mail")).GetAwaiter().GetResult())!;
+
+    /// <summary>What the loopback Teams webhook accepted: ContentType, Body.</summary>
+    public IReadOnlyList<JsonElement> Posts() =>
+        JsonSerializer.Deserialize<List<JsonElement>>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/posts")).GetAwaiter().GetResult())!;
+
+    /// <summary>The loopback webhook's URL, with its secret signature in the query.</summary>
+    public string WebhookUrl => JsonSerializer.Deserialize<string>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/webhook")).GetAwaiter().GetResult())!;
+
     public string DownloadSecret => JsonSerializer.Deserialize<string>(Http.GetStringAsync(new Uri(BaseAddress, "emulator/secret")).GetAwaiter().GetResult())!;
 
     public void Dispose()
