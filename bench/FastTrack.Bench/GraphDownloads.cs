@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Usage;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Concurrency;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Measurement;

@@ -33,6 +33,13 @@ public sealed class EmulatedTenant
             return body.ToArray();
         })).Value;
 
+    private readonly ConcurrentDictionary<(DateTime Day, bool Concealed), Lazy<IReadOnlyList<string>>> _copilotPages = new();
+
+    /// <summary>The Copilot report's JSON pages of a day, made once; <paramref name="nextLink"/> gives a page's address by its number.</summary>
+    public IReadOnlyList<string> CopilotPages(DateTime day, bool concealed, Func<int, string> nextLink) =>
+        _copilotPages.GetOrAdd((day.Date, concealed), key => new Lazy<IReadOnlyList<string>>(() =>
+            (key.Concealed ? _concealed : Tenant).CopilotPages(key.Day, nextLink).ToList())).Value;
+
     /// <summary>Makes every report of the newest day now, so the first request does not pay for it.</summary>
     public void Warm(bool concealed = false)
     {

@@ -15,6 +15,8 @@ public sealed partial class GraphEmulator
         var request = context.Request;
         var path = Uri.UnescapeDataString(request.Url!.AbsolutePath).TrimEnd('/');
         if (path.StartsWith("/emulator/", StringComparison.Ordinal)) return await Control(context, path).ConfigureAwait(false);
+        if (path.Equals(IdentityPath, StringComparison.OrdinalIgnoreCase)) return await HandleIdentity(context).ConfigureAwait(false);
+        if (path.StartsWith("/secrets/", StringComparison.OrdinalIgnoreCase)) return await HandleVault(context, path).ConfigureAwait(false);
         var auth = request.Headers["Authorization"];
         if (auth is null || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || TenantOf(auth.Substring(7)) is not { } tenant)
             return await Answers.Error(context.Response, 401, "InvalidAuthenticationToken", "Access token is empty or invalid.").ConfigureAwait(false);
@@ -30,6 +32,7 @@ public sealed partial class GraphEmulator
             return await Answers.Json(context.Response, tenant.Tenant.SubscribedSkusJson()).ConfigureAwait(false);
         if (path.Equals("/v1.0/organization", StringComparison.OrdinalIgnoreCase))
             return await Answers.Json(context.Response, tenant.Tenant.OrganizationJson()).ConfigureAwait(false);
+        if (CopilotCall.Match(path) is { Success: true } copilot) return await CopilotPage(context, tenant, copilot.Groups["period"].Value).ConfigureAwait(false);
         var match = ReportCall.Match(path);
         // The daily counts are small: served at once rather than through the download host.
         if (match.Success && match.Groups["function"].Value.Equals("getOffice365ActiveUserCounts", StringComparison.OrdinalIgnoreCase))
@@ -52,6 +55,23 @@ public sealed partial class GraphEmulator
             return 302;
         }
         return await Answers.Error(context.Response, match.Success ? 400 : 404, match.Success ? "BadRequest" : "ResourceNotFound", $"Resource not found for the segment '{path}'.").ConfigureAwait(false);
+    }
+
+    // GET /v1.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='D30')?$format=application/json[&$skiptoken=N]
+    private static readonly Regex CopilotCall = new(@"^/v1\.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail\(period='(?<period>[^']*)'\)$", RegexOptions.IgnoreCase);
+
+    /// <summary>The Copilot usage report as Graph serves it: JSON, 200, one page per call, each linking to the next with
+    /// $skiptoken (the page's number here).</summary>
+    private async Task<int> CopilotPage(HttpListenerContext context, EmulatedTenant tenant, string period)
+    {
+        if (period is not ("D7" or "D30" or "D90" or "D180" or "ALL"))
+            return await Answers.Error(context.Response, 400, "BadRequest", "Invalid period: D7, D30, D90, D180 or ALL.").ConfigureAwait(false);
+        var skip = context.Request.QueryString["$skiptoken"];
+        var page = skip is null ? 1 : int.TryParse(skip, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var pages = tenant.CopilotPages(tenant.Tenant.Options.LastDay, DisplayConcealedNames,
+            next => new Uri(CopilotLinkBase ?? BaseAddress, $"v1.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='{period}')?$format=application/json&$skiptoken={next}").ToString());
+        if (page < 1 || page > pages.Count) return await Answers.Error(context.Response, 400, "BadRequest", "Invalid $skiptoken.").ConfigureAwait(false);
+        return await Answers.Json(context.Response, pages[page - 1]).ConfigureAwait(false);
     }
 
     private static ReportKind? Kind(string function) =>

@@ -38,6 +38,9 @@ public sealed partial class GraphEmulator : IDisposable
     /// <summary>What admin/reportSettings says; true also conceals the names in the reports served.</summary>
     public bool DisplayConcealedNames { get; set; }
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    /// <summary>Where the Copilot report's pages link their next page; null for this emulator's own address (a test of a
+    /// link to another host sets it).</summary>
+    public Uri? CopilotLinkBase { get; set; }
 
     /// <summary>Added to every request before it is answered (the round trip to Graph, or to the download host).</summary>
     public TimeSpan Latency { get; set; }

@@ -81,6 +81,24 @@ public sealed class ConnectionCmdletTests : IClassFixture<ModuleSession>, IClass
         Assert.Equal(calls, _tenants.Northwind.Requests().Count(r => r.GetProperty("PathAndQuery").GetString()!.Contains("/reports/")));
     }
 
+    // Issue 20: the Copilot usage report's JSON pages through the real Graph client, the bearer token on every page.
+    [Fact]
+    public void Microsoft_365_Copilot_is_measured_through_Graph_following_every_page()
+    {
+        Connect(_tenants.Northwind).AssertNoErrors();
+        var result = Run($"Measure-FtActiveUsage -TenantId {_tenants.Northwind.TenantId} -Service Microsoft365Copilot -Workspace $args[0] -Verbose");
+        result.AssertNoErrors();
+        var copilot = result.Output.Single();
+        Assert.Equal("Microsoft365Copilot", copilot.Str("Service"));
+        Assert.Equal(30L, copilot.Prop("Denominator"));                  // 300 users, 30 with the Microsoft_365_Copilot SKU
+        Assert.Equal(8, ((System.Collections.ICollection)copilot.Prop("Apps")!).Count);
+        Assert.Contains(result.Verbose, v => v.Contains("getMicrosoft365CopilotUsageUserDetail") && v.Contains("fetching page 2"));
+        var pages = _tenants.Northwind.Requests().Select(r => r.GetProperty("PathAndQuery").GetString()!)
+            .Where(p => p.Contains("/v1.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, pages.Count);                                     // 30 users in pages of 15
+        Assert.Single(Directory.GetFiles(Path.Combine(_workspace, "cache", _tenants.Northwind.TenantId.ToString()), "getMicrosoft365CopilotUsageUserDetail.D30-fetched-*.json"));
+    }
+
     // Issue 14.10: Graph's date= is one day's activity, never AU; a past date needs a 28-day figure of that day.
     [Fact]
     public void A_past_date_on_a_live_tenant_is_refused_unless_a_28_day_figure_of_that_day_exists()

@@ -106,6 +106,16 @@ public sealed class PlaybookCmdletTests : IClassFixture<ModuleSession>
         Assert.Equal("ScheduleCheckIns", byName.Str("Activity"));
     }
 
+    // Issue 20: Microsoft 365 Copilot gets the activities for every service, the accelerator among them, not the CSM handshake.
+    [Fact]
+    public void Copilot_gets_the_accelerator_activity_and_no_handshake_task()
+    {
+        var activities = _session.Run("Get-FtPlaybookActivity -Service Copilot").Output.Select(a => a.Str("Activity"));
+        Assert.Equal(new[] { "ScheduleCheckIns", "TrackAdoptionProgress", "ServiceAccelerator" }, activities);
+        Assert.Empty(_session.Run("Get-FtPlaybookTask -Service Microsoft365Copilot").Output);
+        Assert.DoesNotContain("Microsoft365Copilot", _session.Run("(Get-FtPlaybookActivity -Name CsmHandshake).AppliesTo").Output.Select(o => o.ToString()));
+    }
+
     [Fact]
     public void Culture_es_ES_gives_the_Spanish_page_s_names()
     {

@@ -39,12 +39,31 @@ public sealed class UsageCmdletTests : IClassFixture<ModuleSession>, IDisposable
     private void WriteTeams(string name, params string[] rows) =>
         File.WriteAllText(Path.Combine(_reports, name), string.Join("\r\n", new[] { TeamsHeader }.Concat(rows)) + "\r\n", new UTF8Encoding(true));
 
+    // Issue 20: Microsoft 365 Copilot measured like the others, the table within 80 columns (its apps in Format-List: tests/Pester/ActiveUsage.Tests.ps1).
+    [Fact]
+    public void Microsoft_365_Copilot_is_measured_against_its_licences_with_each_apps_active_users()
+    {
+        var copilot = Run("Measure-FtActiveUsage -Sample -Service Copilot").Single();
+        Assert.Equal("Microsoft365Copilot", copilot.Str("Service"));
+        Assert.Equal(300L, copilot.Prop("Denominator"));
+        Assert.Equal("getMicrosoft365CopilotUsageUserDetail", copilot.Str("Report"));
+        Assert.Equal(10.0, copilot.Prop("TargetPercent"));
+        var apps = ((System.Collections.IEnumerable)copilot.Prop("Apps")!).Cast<object>().Select(a => System.Management.Automation.PSObject.AsPSObject(a)).ToList();
+        Assert.Equal(new[] { "Teams", "Word", "Excel", "PowerPoint", "Outlook", "OneNote", "Loop", "Copilot Chat" }, apps.Select(a => a.Str("App")));
+        Assert.All(apps, a => Assert.InRange((long)a.Prop("ActiveUsers")!, 0L, (long)copilot.Prop("ActiveUsers")!));
+
+        var table = _session.Display("Measure-FtActiveUsage -Sample -Service Teams, Microsoft365Copilot");
+        Assert.Contains("Microsoft365Copilot ", table);
+        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
+        Assert.DoesNotContain("Apps", table);
+    }
+
     [Fact]
     public void The_sample_tenant_is_measured_offline_for_every_service()
     {
         var results = Run("Measure-FtActiveUsage -Sample");
         results.AssertNoErrors();
-        Assert.Equal(7, results.Output.Count);
+        Assert.Equal(8, results.Output.Count);
         var teams = Assert.Single(results.Output, r => r.Str("Service") == "Teams");
         Assert.Equal("Contoso", teams.Str("Customer"));
         Assert.Equal(SampleTenant, teams.Str("TenantId"));

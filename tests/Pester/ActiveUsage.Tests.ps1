@@ -29,12 +29,39 @@ Describe 'Measure-FtActiveUsage' {
 
     It 'measures the sample tenant offline' {
         $au = Measure-FtActiveUsage -Sample
-        $au.Count | Should -Be 7
+        $au.Count | Should -Be 8
         $teams = $au | Where-Object Service -eq Teams
         $teams.AsOf | Should -Be $lastDay
         $teams.Basis | Should -Be 'PaidUnits'
         $teams.MeetsTarget | Should -BeTrue
         ($au | Where-Object Service -eq Yammer).MeetsTarget | Should -BeFalse
+    }
+
+    It 'measures Microsoft 365 Copilot against its licences, each app in Format-List (issue 20)' {
+        $copilot = Measure-FtActiveUsage -Sample -Service Copilot
+        $copilot.Service | Should -Be 'Microsoft365Copilot'
+        $copilot.Denominator | Should -Be 300
+        $copilot.Apps.App | Should -Be @('Teams', 'Word', 'Excel', 'PowerPoint', 'Outlook', 'OneNote', 'Loop', 'Copilot Chat')
+        ($copilot.Apps | Where-Object App -eq Teams).ActiveUsers | Should -BeGreaterThan 0
+        $list = $copilot | Format-List | Out-String -Width 200
+        $list | Should -Match 'Apps\s+: Teams \d+ \(\d+\.\d%\), Word \d+ \(\d+\.\d%\), .*Copilot Chat \d+'
+        $table = $copilot | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Microsoft365Copilot\s+\d{4}-\d{2}-\d{2}\s+\d+\s+300'
+        ($copilot | ConvertTo-Csv | Select-Object -Last 1) | Should -Match '"Teams \d+ \(\d+\.\d%\), Word'
+    }
+
+    It 'measures an Import-Csv of the admin center''s Copilot export, apps included (issue 20)' {
+        $csv = Join-Path $reports 'copilot.csv'
+        @(
+            'Report Refresh Date,Report Period,User Principal Name,Display Name,Last Activity Date,Microsoft Teams Copilot Last Activity Date,Word Copilot Last Activity Date,Excel Copilot Last Activity Date,PowerPoint Copilot Last Activity Date,Outlook Copilot Last Activity Date,OneNote Copilot Last Activity Date,Loop Copilot Last Activity Date,Copilot Chat Last Activity Date'
+            '2024-03-31,30,ana@contoso.com,Ana,2024-03-30,2024-03-30,,,,,,,2024-03-10'
+            '2024-03-31,30,ben@contoso.com,Ben,2024-01-15,,2024-01-15,,,,,,'
+        ) | Set-Content -Path $csv -Encoding utf8
+        $au = Import-Csv $csv | Measure-FtActiveUsage
+        $au.Service | Should -Be 'Microsoft365Copilot'
+        $au.Basis | Should -Be 'LicensedUsers'
+        $au.ActiveUsagePercent | Should -Be 50
+        ($au.Apps | Where-Object ActiveUsers -gt 0).App | Should -Be @('Teams', 'Copilot Chat')
     }
 
     It 'measures an Import-Csv of an exported report on the licensed-users basis' {

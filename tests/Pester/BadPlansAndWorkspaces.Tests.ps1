@@ -29,8 +29,8 @@ Describe 'A damaged plan file' {
     }
 
     It 'is reported by name while the other plans are listed and run (<Case>)' -ForEach @(
-        @{ Case = 'schemaVersion "abc"'; From = '"schemaVersion": 2'; To = '"schemaVersion": "abc"'; Says = 'schemaVersion must be a whole number' }
-        @{ Case = 'schemaVersion 99999999999'; From = '"schemaVersion": 2'; To = '"schemaVersion": 99999999999'; Says = 'schemaVersion must be a whole number' }
+        @{ Case = 'schemaVersion "abc"'; From = '"schemaVersion": 3'; To = '"schemaVersion": "abc"'; Says = 'schemaVersion must be a whole number' }
+        @{ Case = 'schemaVersion 99999999999'; From = '"schemaVersion": 3'; To = '"schemaVersion": 99999999999'; Says = 'schemaVersion must be a whole number' }
         @{ Case = 'null in services'; From = '"services": ['; To = '"services": [ null,'; Says = "'plan.services' holds a null entry" }
         @{ Case = 'service 99'; From = '"service": "Teams"'; To = '"service": 99'; Says = 'Error converting value 99' }
         @{ Case = 'target 1e308'; From = '"targetAU": 10.0'; To = '"targetAU": 1e308'; Says = 'must be between 0 and 100' }

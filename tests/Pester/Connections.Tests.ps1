@@ -45,6 +45,16 @@ Describe 'Connect-FtTenant' {
         (Get-FtActiveUsageHistory -TenantId $tenant).Service | Should -Be 'Teams'
     }
 
+    It 'measures Microsoft 365 Copilot through Graph, every page of its report followed (issue 20)' {
+        Connect-FtTenant -AccessToken $secureToken -GraphEndpoint $graph | Out-Null
+        New-FtCustomerPlan -TenantId $tenant -Customer Northwind -IntendedService Copilot | Out-Null
+        $copilot = Get-FtCustomerPlan -TenantId $tenant | Measure-FtActiveUsage -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $copilot.Service | Should -Be 'Microsoft365Copilot'
+        $copilot.Denominator | Should -Be 40
+        $copilot.Apps.Count | Should -Be 8
+        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match 'fetching page 3' | Should -Not -BeNullOrEmpty
+    }
+
     It 'refuses a wrong token with a clear error that does not echo it' {
         $wrong = ConvertTo-SecureString 'wrong-token-value' -AsPlainText -Force
         { Connect-FtTenant -AccessToken $wrong -GraphEndpoint $graph -ErrorAction Stop } |

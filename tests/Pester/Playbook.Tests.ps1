@@ -65,6 +65,11 @@ Describe 'Get-FtPlaybookActivity' {
         (Get-FtPlaybookActivity).Activity | Should -Be @('CsmHandshake', 'ScheduleCheckIns', 'TrackAdoptionProgress', 'AdoptionServiceProgram', 'ServiceAccelerator')
     }
 
+    It 'gives Microsoft 365 Copilot the accelerator, check-ins and tracking, never the CSM handshake (issue 20)' {
+        (Get-FtPlaybookActivity -Service Copilot).Activity | Should -Be @('ScheduleCheckIns', 'TrackAdoptionProgress', 'ServiceAccelerator')
+        Get-FtPlaybookTask -Service Microsoft365Copilot | Should -BeNullOrEmpty
+    }
+
     It 'pipes an activity into Get-FtPlaybookTask' {
         (Get-FtPlaybookActivity -Name AdoptionServiceProgram | Get-FtPlaybookTask).Id | Should -Be @(3740, 3741, 3743)
     }

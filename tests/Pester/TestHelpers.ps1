@@ -29,7 +29,7 @@ function Start-FtGraphEmulator {
     if (-not (Test-Path $dll)) { throw "Build first (dotnet build): $dll is missing." }
     $token = 'pester-' + [guid]::NewGuid()
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $dll, '--tenant-id', $TenantId, '--customer', $Customer, '--domain', $Domain, '--token', $token) { $start.ArgumentList.Add($a) }
+    foreach ($a in $dll, '--tenant-id', $TenantId, '--customer', $Customer, '--domain', $Domain, '--token', $token, '--copilot-page-size', '15') { $start.ArgumentList.Add($a) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $process = [Diagnostics.Process]::Start($start)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Graph;
 
 namespace FastTrack.Core.Delivery;

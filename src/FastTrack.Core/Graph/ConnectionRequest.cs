@@ -2,6 +2,8 @@ using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 
+using FastTrack.Core.Connections;
+
 namespace FastTrack.Core.Graph;
 
 /// <summary>What Connect-FtTenant was given. Secrets stay in SecureStrings until the credential is built
@@ -14,6 +16,8 @@ public sealed class ConnectionRequest
     public string? ClientId { get; set; }
     public X509Certificate2? Certificate { get; set; }
     public string? CertificateThumbprint { get; set; }
+    /// <summary>A Key Vault certificate URI, downloaded at sign-in (a connection profile's KeyVaultCertificate).</summary>
+    public string? KeyVaultCertificate { get; set; }
     public SecureString? ClientSecret { get; set; }
     public SecureString? AccessToken { get; set; }
     /// <summary>A user-assigned managed identity's client id; null for the system-assigned one.</summary>

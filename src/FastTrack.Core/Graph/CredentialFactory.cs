@@ -6,19 +6,21 @@ using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
 
+using FastTrack.Core.Connections;
+
 namespace FastTrack.Core.Graph;
 
 /// <summary>Builds the Azure.Identity credential for a connection request. Secrets leave their
 /// SecureString only here, straight into the credential.</summary>
 internal static class CredentialFactory
 {
-    public static TokenCredential Create(ConnectionRequest request)
+    public static TokenCredential Create(ConnectionRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var authority = GraphClouds.Authority(request.Cloud);
         switch (request.Method)
         {
             case ConnectionMethod.Certificate:
-                return new ClientCertificateCredential(Tenant(request), Require(request.ClientId, "ClientId"), Certificate(request),
+                return new ClientCertificateCredential(Tenant(request), Require(request.ClientId, "ClientId"), Certificate(request, cancellationToken),
                     Quick(new ClientCertificateCredentialOptions { AuthorityHost = authority }));
             case ConnectionMethod.ClientSecret:
                 return new ClientSecretCredential(Tenant(request), Require(request.ClientId, "ClientId"), Reveal(request.ClientSecret, "ClientSecret"),
@@ -79,8 +81,9 @@ internal static class CredentialFactory
         throw GraphErrors.InvalidTenant(request.Tenant).ToException();
     }
 
-    private static X509Certificate2 Certificate(ConnectionRequest request)
+    private static X509Certificate2 Certificate(ConnectionRequest request, System.Threading.CancellationToken cancellationToken)
     {
+        if (request.KeyVaultCertificate is { } vaulted) return KeyVaultCertificate.Download(vaulted, request.ManagedIdentityClientId, cancellationToken);
         if (request.Certificate is { } given)
         {
             if (!given.HasPrivateKey)

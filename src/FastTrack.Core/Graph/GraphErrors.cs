@@ -63,6 +63,11 @@ public static class GraphErrors
     public static FtError GraphReportChanged(string what) => new(nameof(GraphReportChanged), FtErrorKind.InvalidData, what,
         $"Microsoft Graph sent {what} again after the download was cut off, but not the same report (refreshed meanwhile?). Its first rows were read already, so the two are not mixed: measure again.");
 
+    /// <summary>A page of a paged report links to its next page on another host: the bearer token never goes there.</summary>
+    public static FtError GraphNextLinkForeign(string what, string host) => new(nameof(GraphNextLinkForeign), FtErrorKind.InvalidResult, what,
+        $"A page of {what} links its next page to '{host}', not to the Microsoft Graph endpoint of the connection: it is not followed (the sign-in's token would go there). " +
+        "If the connection uses -GraphEndpoint, check that it names the endpoint Graph answers from.");
+
     public static FtError ReportCacheNotWritable(string path, string why) => new(nameof(ReportCacheNotWritable), FtErrorKind.WriteError, path,
         $"A report could not be written to the workspace cache ('{path}'): {why}. Check the workspace's free space and permissions.");
 

@@ -44,7 +44,11 @@ public sealed class ReportCache
 
     /// <summary>The cache file of a report fetched (period D30) on a UTC day.</summary>
     public string PathOf(Guid tenantId, string graphFunction, DateTime fetchedUtcDay) =>
-        Path.Combine(Directory, tenantId.ToString("D"), $"{graphFunction}.{ReportRequests.Period}-fetched-{fetchedUtcDay:yyyy-MM-dd}.csv");
+        Path.Combine(Directory, tenantId.ToString("D"), $"{graphFunction}.{ReportRequests.Period}-fetched-{fetchedUtcDay:yyyy-MM-dd}.{Extension(graphFunction)}");
+
+    // A report Graph serves as JSON is cached as its pages, one after another.
+    private static string Extension(string graphFunction) =>
+        UsageReports.ReportDefinition.All.Any(d => d.IsJson && d.GraphFunction == graphFunction) ? "json" : "csv";
 
     /// <summary>A D30 report fetched on or after <paramref name="refreshDate"/> whose refresh date is that day:
     /// the only 28-day figure Graph ever gave for a past date (a date= request returns one day's activity).
@@ -58,17 +62,18 @@ public sealed class ReportCache
             foreach (var name in _share.List($"{tenantId:D}/{prefix}")) Pull(Path.Combine(Directory, name.Replace('/', Path.DirectorySeparatorChar)));
         }
         if (!System.IO.Directory.Exists(folder)) return null;
-        return System.IO.Directory.EnumerateFiles(folder, prefix + "*.csv")
+        return System.IO.Directory.EnumerateFiles(folder, prefix + "*." + Extension(graphFunction))
             .Where(f => string.CompareOrdinal(Path.GetFileNameWithoutExtension(f).Substring(prefix.Length), refreshDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) >= 0)
             .OrderBy(f => f, StringComparer.Ordinal)
-            .FirstOrDefault(f => RefreshDateOf(f) == refreshDate.Date);
+            .FirstOrDefault(f => RefreshDateOf(f, graphFunction) == refreshDate.Date);
     }
 
-    private static DateTime? RefreshDateOf(string path)
+    private static DateTime? RefreshDateOf(string path, string graphFunction)
     {
         try
         {
-            using var rows = new UsageReports.CsvReportRows(File.OpenRead(path), path);
+            var definition = UsageReports.ReportDefinition.All.First(d => d.GraphFunction == graphFunction);
+            using var rows = UsageReports.ReportRows.Open(File.OpenRead(path), path, definition);
             var column = Array.FindIndex(rows.Headers.ToArray(), h => h == UsageReports.ReportDefinition.RefreshDate);
             return column >= 0 && rows.Read() ? UsageReports.ReportValues.ParseDate(rows.Get(column).AsSpan()) : null;
         }

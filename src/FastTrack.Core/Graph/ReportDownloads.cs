@@ -20,6 +20,7 @@ internal sealed class ReportDownloads
     private readonly ReportBudget _budget;
     // Keyed by cache file: one download per report and day. A download leaves when it ends.
     private readonly Dictionary<string, Lazy<Task<ReportDownload>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _pagedGates = new(StringComparer.Ordinal);
 
     public ReportDownloads(GraphSession session)
     {
@@ -61,6 +62,28 @@ internal sealed class ReportDownloads
             }
             if (download.Attach(interrupted, cancellationToken) is { } reader) return new ReportContent(reader, what, download.Length);
             Forget(path, entry); // its readers left before the end and it was stopped: start it again
+        }
+    }
+
+    /// <summary>A report Graph serves as JSON pages, from the cache file <paramref name="path"/> or fetched into it page by
+    /// page first (<see cref="PagedReportDownload"/>): one fetch per file however many ask at once, within the reports in
+    /// flight. Graph's refusals throw here, as for the CSV reports.</summary>
+    public ReportContent OpenPaged(ReportKind kind, string path, string what, CancellationToken cancellationToken)
+    {
+        var gate = _pagedGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        gate.Wait(cancellationToken);
+        try
+        {
+            if (File.Exists(path)) return Cached(path, what);
+            _session.Options.Log?.Invoke($"{what}: downloading its pages from Microsoft Graph.");
+            _slots.Wait(cancellationToken);
+            try { PagedReportDownload.Fetch(_session, kind, path, what, cancellationToken).GetAwaiter().GetResult(); }
+            finally { _slots.Release(); }
+            return Cached(path, what);
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

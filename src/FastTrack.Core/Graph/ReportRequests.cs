@@ -28,7 +28,15 @@ internal static class ReportRequests
             ReportKind.Office365ActiveUserDetail => r.GetOffice365ActiveUserDetailWithPeriod(Period).ToGetRequestInformation(),
             // Activations are a current state, with neither period nor date.
             ReportKind.Office365ActivationsUserDetail => r.GetOffice365ActivationsUserDetail.ToGetRequestInformation(),
+            // Under /copilot/reports in v1.0 (the SDK has no builder for it), JSON pages; D30 as for the others, its
+            // 28-day window read from each user's last activity date (README, "How AU is counted").
+            ReportKind.Microsoft365CopilotUsageUserDetail => Get(client, $"copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='{Period}')?$format=application/json"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
+
+    /// <summary>A GET of a path under the client's base address (…/v1.0), or of a page's @odata.nextLink.</summary>
+    public static RequestInformation Get(GraphServiceClient client, string relative) => Get(new Uri(client.RequestAdapter.BaseUrl!.TrimEnd('/') + "/" + relative));
+
+    public static RequestInformation Get(Uri address) => new() { HttpMethod = Method.GET, URI = address };
 }

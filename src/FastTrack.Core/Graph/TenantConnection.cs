@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
 using FastTrack.Core.Workspaces;

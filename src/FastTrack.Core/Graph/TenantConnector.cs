@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Sample;
 using Newtonsoft.Json.Linq;
@@ -24,7 +25,7 @@ public static class TenantConnector
                 ReportsConcealNames = false,
             };
         }
-        return Connect(request, options, CredentialFactory.Create(request), cancellationToken);
+        return Connect(request, options, CredentialFactory.Create(request, cancellationToken), cancellationToken);
     }
 
     /// <summary>Connects with a credential built elsewhere (the tests' stand-in for Entra ID, which cannot run here).</summary>

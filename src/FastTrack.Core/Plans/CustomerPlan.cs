@@ -11,7 +11,7 @@ namespace FastTrack.Core.Plans;
 public sealed class CustomerPlan
 {
     /// <summary>The document format this build writes; older files are migrated on read.</summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>Internal on purpose: PowerShell would otherwise turn any object with a TenantId property
     /// into an empty plan when binding pipeline input by value. Use <see cref="New"/>.</summary>
@@ -47,6 +47,8 @@ public sealed class CustomerPlan
     public JoinedList<PhaseChange> PhaseHistory { get; set; } = new();
     /// <summary>Saved AU measurements, oldest first: one per service, report date and basis.</summary>
     public JoinedList<UsageSnapshot> UsageHistory { get; set; } = new();
+    /// <summary>How the nightly run signs in to this tenant when no connection is open (schema 3); never a secret.</summary>
+    public Connections.ConnectionProfile? ConnectionProfile { get; set; }
     /// <summary>The last Invoke-FtSuccessExecution run, for "what changed since".</summary>
     public ExecutionRun? LastRun { get; set; }
     public DateTimeOffset Created { get; set; }

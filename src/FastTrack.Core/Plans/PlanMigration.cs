@@ -20,7 +20,12 @@ internal sealed class PlanMigration
     public int FromVersion { get; }
     public Action<JObject> Apply { get; }
 
-    public static IReadOnlyList<PlanMigration> All { get; } = new[] { new PlanMigration(1, ToVersion2) };
+    public static IReadOnlyList<PlanMigration> All { get; } = new[] { new PlanMigration(1, ToVersion2), new PlanMigration(2, ToVersion3) };
+
+    /// <summary>Schema 3 adds the optional connection profile and changes nothing else: a version 2 file reads as it
+    /// is. The version moves so that an older build refuses a plan with a profile (PlanSchemaTooNew) rather than
+    /// reading it, dropping the profile it does not know, and saving the plan without it.</summary>
+    private static void ToVersion3(JObject plan) { }
 
     /// <summary>Schema 2: task progress per task and service, check-ins recorded as held or missed with an
     /// id, metrics with a direction, and tracking evidence. Every value of version 1 is kept.</summary>

@@ -34,6 +34,10 @@ public sealed class PlanUpdate
     public DateTime? OneDriveAdoptionDecidedOn { get; set; }
     public IReadOnlyList<M365Service>? ServiceAcceleration { get; set; }
 
+    /// <summary>The tenant's unattended sign-in; checked before it is saved.</summary>
+    public Connections.ConnectionProfile? ConnectionProfile { get; set; }
+    public bool RemoveConnectionProfile { get; set; }
+
     public bool ChangesServices => Intended is not null || EnabledOn is not null || CommunicatedOn is not null
         || BaselineAU is not null || TargetAU is not null || Basis is not null;
 
@@ -68,6 +72,12 @@ public sealed class PlanUpdate
                 : (OneDriveAdoptionDecidedOn ?? today).Date;
         }
         if (ServiceAcceleration is not null) plan.Programs.ServiceAcceleration = ServiceAcceleration.Distinct().ToJoinedList();
+        if (RemoveConnectionProfile) plan.ConnectionProfile = null;
+        if (ConnectionProfile is { } profile)
+        {
+            if (profile.Problem() is { } problem) throw Connections.ConnectionProfileErrors.ProfileInvalid(plan.TenantId, problem).ToException();
+            plan.ConnectionProfile = profile;
+        }
     }
 
     // An empty name or e-mail clears it; a CSM with neither is no CSM.

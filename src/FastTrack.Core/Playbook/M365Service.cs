@@ -12,4 +12,6 @@ public enum M365Service
     Microsoft365Apps,
     Exchange,
     SharePoint,
+    /// <summary>Not in the 2020 page: measured like the others (issue 20) from Graph's Microsoft 365 Copilot usage report.</summary>
+    Microsoft365Copilot,
 }

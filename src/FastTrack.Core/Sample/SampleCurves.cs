@@ -5,7 +5,7 @@ namespace FastTrack.Core.Sample;
 
 /// <summary>The share of licensed users active in the 28-day window, per service, along the 180 days:
 /// Teams climbs past 10%, Yammer is stuck under it, OneDrive stays low (the adoption-program
-/// candidate), the rest are healthy.</summary>
+/// candidate), the rest are healthy; Microsoft 365 Copilot climbs from 6% of its licences to 46%.</summary>
 internal static class SampleCurves
 {
     /// <param name="progress">0 on the first day of history, 1 on the last.</param>
@@ -18,6 +18,8 @@ internal static class SampleCurves
         M365Service.SharePoint => 0.30 + 0.08 * progress,
         M365Service.Exchange => 0.80 + 0.06 * progress,
         M365Service.Microsoft365Apps => 0.52 + 0.12 * progress,
+        // Copilot's users: few at first, half of them by the end as the rollout's training lands.
+        M365Service.Microsoft365Copilot => 0.06 + 0.40 * SmoothStep(progress),
         _ => 0,
     };
 

@@ -24,7 +24,7 @@ internal static class SampleServiceHistory
     {
         var o = tenant.Options;
         var plans = ServicePlanMap.Default.KnownSkus.OfType<JObject>()
-            .Where(s => (string?)s["skuPartNumber"] is "SPE_E3" or "SPE_F1")
+            .Where(s => (string?)s["skuPartNumber"] is "SPE_E3" or "SPE_F1" or "Microsoft_365_Copilot")
             .SelectMany(s => s["servicePlans"]!.OfType<JObject>())
             .GroupBy(p => (string?)p["servicePlanId"]).Select(g => g.First())
             .Select((p, i) => new JObject

@@ -29,6 +29,9 @@ public sealed class SampleTenant
     /// <summary>Paid units per SKU: a few more than assigned, as tenants buy ahead.</summary>
     internal (int E3, int F3) PaidUnits => ((int)Math.Ceiling((Options.Users - Frontline) * 1.05), (int)Math.Ceiling(Frontline * 1.10));
 
+    /// <summary>Microsoft 365 Copilot licences: bought for exactly the users who hold one (SampleUser: an index ending in 3).</summary>
+    internal int CopilotLicences => (Options.Users + 6) / 10;
+
     public int DayIndex(DateTime date)
     {
         var index = (int)(date.Date - Options.FirstDay).TotalDays;
@@ -57,8 +60,10 @@ public sealed class SampleTenant
     {
         var (e3, f3) = PaidUnits;
         var skus = new JArray();
-        foreach (var (partNumber, enabled, consumed) in new[] { ("SPE_E3", e3, Options.Users - Frontline), ("SPE_F1", f3, Frontline) })
+        var copilot = CopilotLicences;
+        foreach (var (partNumber, enabled, consumed) in new[] { ("SPE_E3", e3, Options.Users - Frontline), ("SPE_F1", f3, Frontline), ("Microsoft_365_Copilot", copilot, copilot) })
         {
+            if (enabled == 0) continue;
             var known = ServicePlanMap.Default.KnownSkus.OfType<JObject>().Single(s => (string?)s["skuPartNumber"] == partNumber);
             skus.Add(new JObject
             {
@@ -90,10 +95,24 @@ public sealed class SampleTenant
     /// <summary>getOffice365ActiveUserCounts(period='D180') as of the last day: each day's active users per service.</summary>
     public string ActiveUserCountsCsv() => SampleServiceHistory.ActiveUserCountsCsv(this);
 
-    /// <summary>Writes one report as of a day, as Graph serves it for period D30.</summary>
+    /// <summary>The link Graph's pages of the Copilot report give to their next page, as the sample writes it offline.</summary>
+    internal const string CopilotNextLink = "https://graph.microsoft.com/v1.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='D30')?$format=application/json&$skiptoken=";
+
+    /// <summary>The Microsoft 365 Copilot report as of a day, as Graph serves it: JSON pages, each linking to the next with
+    /// <paramref name="nextLink"/>(its page number, from 1).</summary>
+    public IEnumerable<string> CopilotPages(DateTime asOf, Func<int, string> nextLink) => new SampleCopilotPages(this, DayIndex(asOf)).Pages(nextLink);
+
+    /// <summary>Writes one report as of a day, as Graph serves it for period D30: CSV, or for the reports Graph serves as
+    /// JSON (Microsoft 365 Copilot's) its pages one after another, as the Graph source caches them.</summary>
     public void WriteReport(ReportKind kind, DateTime asOf, Stream output)
     {
         var day = DayIndex(asOf);
+        if (ReportDefinition.For(kind).IsJson)
+        {
+            using var pages = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+            foreach (var page in CopilotPages(asOf, n => CopilotNextLink + n.ToString(System.Globalization.CultureInfo.InvariantCulture))) pages.WriteLine(page);
+            return;
+        }
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         new SampleReportWriter(this, writer, day).Write(kind);
     }
@@ -105,7 +124,8 @@ public sealed class SampleTenant
         var written = new List<string>();
         foreach (var kind in kinds ?? Enum.GetValues(typeof(ReportKind)).Cast<ReportKind>())
         {
-            var path = Path.Combine(folder, $"{ReportDefinition.For(kind).GraphFunction}.csv");
+            var definition = ReportDefinition.For(kind);
+            var path = Path.Combine(folder, $"{definition.GraphFunction}.{(definition.IsJson ? "json" : "csv")}");
             using (var file = File.Create(path)) WriteReport(kind, asOf, file);
             written.Add(path);
         }

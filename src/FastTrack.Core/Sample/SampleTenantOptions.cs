@@ -17,6 +17,8 @@ public sealed class SampleTenantOptions
     public Guid TenantId { get; set; } = ContosoTenantId;
     public string Customer { get; set; } = "Contoso";
     public string Domain { get; set; } = "contoso.com";
+    /// <summary>Users per page of the Microsoft 365 Copilot report (Graph serves it as JSON pages): Contoso's 300 are 3 pages.</summary>
+    public int CopilotPageSize { get; set; } = 100;
 
     public DateTime FirstDay => LastDay.Date.AddDays(1 - Days);
 

@@ -6,7 +6,8 @@ using FastTrack.Core.Playbook;
 namespace FastTrack.Core.Sample;
 
 /// <summary>One synthetic user, computed from its index: name, licence (Microsoft 365 E3 for nine in ten,
-/// F3 for frontline workers, who have no Microsoft 365 Apps) and, for one in a hundred extra users,
+/// F3 for frontline workers, who have no Microsoft 365 Apps; a Microsoft 365 Copilot licence for one in ten of the
+/// others) and, for one in a hundred extra users,
 /// deletion.</summary>
 internal readonly struct SampleUser
 {
@@ -30,7 +31,10 @@ internal readonly struct SampleUser
     public bool IsDeleted { get; }
     public bool IsFrontline { get; }
 
-    public bool IsLicensed(M365Service service) => !IsDeleted && !(IsFrontline && service == M365Service.Microsoft365Apps);
+    /// <summary>Microsoft 365 Copilot: one office worker in ten (index ending in 3), 300 of Contoso's 3,000.</summary>
+    public bool IsLicensed(M365Service service) => service == M365Service.Microsoft365Copilot
+        ? !IsDeleted && !IsFrontline && Index % 10 == 3
+        : !IsDeleted && !(IsFrontline && service == M365Service.Microsoft365Apps);
 
     public string AssignedProducts => IsDeleted ? "" : IsFrontline ? "MICROSOFT 365 F3" : Index % 7 == 0 ? "MICROSOFT 365 E3+MICROSOFT POWER AUTOMATE FREE" : "MICROSOFT 365 E3";
 

@@ -34,6 +34,9 @@ public sealed class ActiveUsage
     /// does not place: paid units may miss them.</summary>
     public JoinedList<string> UnknownServicePlans { get; set; } = new();
     public string Source { get; set; } = "";
+    /// <summary>Per app, the users active with it in the window (Microsoft 365 Copilot: Teams, Word, Excel, PowerPoint,
+    /// Outlook, OneNote, Loop, Copilot Chat); empty for the services whose report has no per-app columns.</summary>
+    public JoinedList<AppUsage> Apps { get; set; } = new();
 
     public override string ToString() => System.FormattableString.Invariant($"{Service} {ActiveUsagePercent?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}% ({ActiveUsers}/{Denominator} {Basis})");
 }

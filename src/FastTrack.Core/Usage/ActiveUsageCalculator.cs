@@ -140,6 +140,12 @@ public sealed class ActiveUsageCalculator
             Report = ReportDefinition.For(activity.Kind).GraphFunction,
             Source = source,
             UserDomains = activity.UserDomains.OrderByDescending(d => d.Value).Select(d => d.Key).Take(5).ToList(),
+            Apps = activity.AppActive.Select(a => new AppUsage
+            {
+                App = a.Key,
+                ActiveUsers = a.Value,
+                ActiveUsagePercent = denominator > 0 ? Math.Round(a.Value * 100.0 / denominator, 1, MidpointRounding.AwayFromZero) : null,
+            }).ToJoinedList(),
         };
     }
 
@@ -170,6 +176,8 @@ public sealed class ActiveUsageCalculator
             // Outlook Mobile needs a mailbox: users licensed for Exchange, as the active-user report counts them.
             M365Service.OutlookMobile => (Kind: ReportKind.Office365ActiveUserDetail, Service: M365Service.Exchange),
             M365Service.Microsoft365Apps => (Kind: ReportKind.Office365ActivationsUserDetail, Service: service),
+            // The Copilot report lists exactly the users licensed for Copilot.
+            M365Service.Microsoft365Copilot => (Kind: ReportKind.Microsoft365CopilotUsageUserDetail, Service: service),
             _ => (Kind: ReportKind.Office365ActiveUserDetail, Service: service),
         };
         var report = ReportOf(readings, better.Kind);

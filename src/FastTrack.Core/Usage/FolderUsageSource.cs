@@ -7,8 +7,8 @@ using FastTrack.Core.UsageReports;
 
 namespace FastTrack.Core.Usage;
 
-/// <summary>A folder of report CSVs exported from the admin center or Graph, plus an optional
-/// subscribedSkus JSON. Reports are recognised by their headers, not their file names (the admin
+/// <summary>A folder of report CSVs exported from the admin center or Graph (Graph's JSON for the reports it
+/// serves as JSON: Microsoft 365 Copilot's), plus an optional subscribedSkus JSON. Reports are recognised by their headers, not their file names (the admin
 /// center adds dates to them). Two exports of different refresh dates or tenants in one folder are
 /// refused: their numbers would not add up. Only regular files are opened (ReportFolderFiles); the
 /// others, and the files that are no report, are listed in Skipped; a folder where no report has a
@@ -56,19 +56,46 @@ public sealed class FolderUsageSource : IUsageDataSource
                 _skipped.Add(new SkippedFile(file, $"not a user-detail report this module reads (its first columns: {string.Join(", ", rows.Headers.Take(4))})", false));
                 continue;
             }
-            if (_reports.TryGetValue(definition.Kind, out var other))
-            {
-                throw ReportErrors.ReportsMixed(file,
-                    $"'{Folder}' holds two {definition.GraphFunction} reports: '{Path.GetFileName(other)}' and '{Path.GetFileName(file)}'").ToException();
-            }
-            _reports[definition.Kind] = file;
-            var refreshColumn = rows.Headers.ToList().FindIndex(h => h.Equals(ReportDefinition.RefreshDate, StringComparison.OrdinalIgnoreCase));
-            if (refreshColumn < 0) throw ReportErrors.ReportColumnMissing(file, definition.GraphFunction, ReportDefinition.RefreshDate, rows.Headers).ToException();
-            // A header-only report stays: measuring its services says so (ReportEmpty), rather than a report missing.
-            if (!rows.Read()) empty.Add(new SkippedFile(file, $"{definition.GraphFunction} with its header and no user rows", true));
-            else if (TryDate(rows.Get(refreshColumn)) is { } date) dates[file] = date;
+            Register(file, definition, rows, dates, empty);
+        }
+        // Graph's JSON reports (Microsoft 365 Copilot's, saved from Graph): known by their users' property names.
+        foreach (var file in ReportFolderFiles.List(Folder, "*.json"))
+        {
+            if (ReportFolderFiles.WhyNotRegular(file) is not null || JsonReportOf(file) is not { } definition) continue;
+            using var rows = new JsonReportRows(ReportFolderFiles.OpenRead(file), file, definition);
+            Register(file, definition, rows, dates, empty);
         }
         return (dates, empty);
+    }
+
+    private void Register(string file, ReportDefinition definition, IReportRows rows, Dictionary<string, DateTime> dates, List<SkippedFile> empty)
+    {
+        if (_reports.TryGetValue(definition.Kind, out var other))
+        {
+            throw ReportErrors.ReportsMixed(file,
+                $"'{Folder}' holds two {definition.GraphFunction} reports: '{Path.GetFileName(other)}' and '{Path.GetFileName(file)}'").ToException();
+        }
+        _reports[definition.Kind] = file;
+        var refreshColumn = rows.Headers.ToList().FindIndex(h => h.Equals(ReportDefinition.RefreshDate, StringComparison.OrdinalIgnoreCase));
+        if (refreshColumn < 0) throw ReportErrors.ReportColumnMissing(file, definition.GraphFunction, ReportDefinition.RefreshDate, rows.Headers).ToException();
+        // A header-only report stays: measuring its services says so (ReportEmpty), rather than a report missing.
+        if (!rows.Read()) empty.Add(new SkippedFile(file, $"{definition.GraphFunction} with its header and no user rows", true));
+        else if (TryDate(rows.Get(refreshColumn)) is { } date) dates[file] = date;
+    }
+
+    // The JSON report whose signature properties the file's first 64 KB name ("copilotChatLastActivityDate"...), or null.
+    private static ReportDefinition? JsonReportOf(string file)
+    {
+        var head = new char[64 * 1024];
+        int length;
+        using (var reader = new StreamReader(ReportFolderFiles.OpenRead(file)))
+        {
+            try { length = reader.ReadBlock(head, 0, head.Length); }
+            catch (IOException ex) { throw ReportErrors.ReportFileUnreadable(file, ex).ToException(); }
+        }
+        var text = new string(head, 0, length);
+        return ReportDefinition.All.FirstOrDefault(d => d.IsJson && d.Signature.All(header =>
+            d.JsonFields.FirstOrDefault(f => f.Header == header) is { } field && text.IndexOf($"\"{field.JsonName}\"", StringComparison.OrdinalIgnoreCase) >= 0));
     }
 
     // The subscriptions name their tenant: one folder, one tenant.
@@ -117,6 +144,7 @@ public sealed class FolderUsageSource : IUsageDataSource
                 _skipped.Add(new SkippedFile(file, notRegular, true));
                 continue;
             }
+            if (_reports.ContainsValue(file)) continue; // a JSON report
             var json = ReportFolderFiles.ReadAllText(file);
             if (json.IndexOf("skuPartNumber", StringComparison.Ordinal) >= 0) return (file, json);
             _skipped.Add(new SkippedFile(file, "not the subscribedSkus JSON (no skuPartNumber in it)", false));

@@ -89,7 +89,7 @@ internal sealed class SourceReadings
 
     private ReportScan Scan(ReportContent content, ReportKind kind)
     {
-        using var rows = new CsvReportRows(content.Stream, content.Name);
+        using var rows = ReportRows.Open(content.Stream, content.Name, ReportDefinition.For(kind));
         var progress = _progress;
         return ReportScanner.Scan(rows, ReportDefinition.For(kind),
             progress is null ? null : bytes => progress.Report(new UsageProgress(content.Name, bytes, content.Length)), _cancellationToken, users: _users, clock: _clock);

@@ -32,6 +32,8 @@ internal sealed class ReportColumns
         TenantName = Optional("Tenant Display Name");
         ProductType = Optional("Product Type");
         OutlookForMobile = definition.Kind == ReportKind.EmailAppUsageUserDetail ? Required("Outlook For Mobile") : -1;
+        // Each app's column the report has (an older export may lack a newer app's).
+        Apps = definition.AppFields.Select(f => (Field: f, Ordinal: Optional(f.Header))).Where(a => a.Ordinal >= 0).ToArray();
         if (definition.Kind == ReportKind.Office365ActiveUserDetail)
         {
             PerService = definition.Services.Select(s =>
@@ -52,6 +54,8 @@ internal sealed class ReportColumns
     public int ProductType { get; }
     public int OutlookForMobile { get; }
     public ServiceColumns[] PerService { get; } = Array.Empty<ServiceColumns>();
+    /// <summary>The per-app last-activity columns (Microsoft 365 Copilot's Teams, Word, ...), in the definition's order.</summary>
+    public (ReportField Field, int Ordinal)[] Apps { get; }
     /// <summary>The one tally of a single-service report, found once rather than per row.</summary>
     public ServiceTally? OnlyTally { get; set; }
 }

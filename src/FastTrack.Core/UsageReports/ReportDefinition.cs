@@ -14,9 +14,11 @@ public sealed class ReportDefinition
     public const string LastActivityDate = "Last Activity Date";
     public const string IsDeleted = "Is Deleted";
 
-    private ReportDefinition(ReportKind kind, string adminCenterName, string[] signature, string[] required, M365Service[] services, string[]? absent = null)
+    private ReportDefinition(ReportKind kind, string adminCenterName, string[] signature, string[] required, M365Service[] services, string[]? absent = null,
+        ReportField[]? jsonFields = null)
     {
         Kind = kind;
+        JsonFields = jsonFields ?? new ReportField[0];
         AdminCenterName = adminCenterName;
         Absent = absent ?? new string[0];
         Signature = signature;
@@ -36,6 +38,13 @@ public sealed class ReportDefinition
     /// <summary>Services whose active users this report counts (the first report listed for a service wins).</summary>
     public IReadOnlyList<M365Service> Services { get; }
     public string GraphFunction => "get" + Kind;
+    /// <summary>For a report Graph serves as JSON pages: the fields read from each item, with their CSV headers; empty
+    /// for the reports served as CSV.</summary>
+    public IReadOnlyList<ReportField> JsonFields { get; }
+    /// <summary>Graph serves it as JSON (paged with @odata.nextLink), not as a CSV download.</summary>
+    public bool IsJson => JsonFields.Count > 0;
+    /// <summary>The columns holding each app's last activity: the per-app breakdown.</summary>
+    public IEnumerable<ReportField> AppFields => JsonFields.Where(f => f.App is not null);
 
     public static IReadOnlyList<ReportDefinition> All { get; } = new[]
     {
@@ -57,6 +66,27 @@ public sealed class ReportDefinition
             new[] { RefreshDate, UserPrincipalName, "Product Type" }, new M365Service[0]),
         new ReportDefinition(ReportKind.Office365ActiveUserDetail, "Active users (Microsoft 365 Services)", new[] { "Has Exchange License", "Teams Last Activity Date" },
             new[] { RefreshDate, UserPrincipalName, IsDeleted }, new[] { M365Service.Exchange, M365Service.OneDrive, M365Service.SharePoint, M365Service.Yammer, M365Service.Teams }),
+        // Licensed users only, no deleted ones: the report lists the users enabled for Microsoft 365 Copilot apps.
+        new ReportDefinition(ReportKind.Microsoft365CopilotUsageUserDetail, "Microsoft 365 Copilot usage", new[] { "Copilot Chat Last Activity Date", "Microsoft Teams Copilot Last Activity Date" },
+            new[] { RefreshDate, UserPrincipalName, LastActivityDate }, new[] { M365Service.Microsoft365Copilot }, jsonFields: CopilotFields),
+    };
+
+    // The documented columns (Graph's CSV headers and JSON names; TestData/graph/getMicrosoft365CopilotUsageUserDetail.*).
+    private static ReportField[] CopilotFields => new[]
+    {
+        new ReportField(RefreshDate, "reportRefreshDate"),
+        new ReportField("Report Period", "reportPeriod"),
+        new ReportField(UserPrincipalName, "userPrincipalName"),
+        new ReportField("Display Name", "displayName"),
+        new ReportField(LastActivityDate, "lastActivityDate"),
+        new ReportField("Microsoft Teams Copilot Last Activity Date", "microsoftTeamsCopilotLastActivityDate", "Teams"),
+        new ReportField("Word Copilot Last Activity Date", "wordCopilotLastActivityDate", "Word"),
+        new ReportField("Excel Copilot Last Activity Date", "excelCopilotLastActivityDate", "Excel"),
+        new ReportField("PowerPoint Copilot Last Activity Date", "powerPointCopilotLastActivityDate", "PowerPoint"),
+        new ReportField("Outlook Copilot Last Activity Date", "outlookCopilotLastActivityDate", "Outlook"),
+        new ReportField("OneNote Copilot Last Activity Date", "oneNoteCopilotLastActivityDate", "OneNote"),
+        new ReportField("Loop Copilot Last Activity Date", "loopCopilotLastActivityDate", "Loop"),
+        new ReportField("Copilot Chat Last Activity Date", "copilotChatLastActivityDate", "Copilot Chat"),
     };
 
     /// <summary>Every report read, as a person finds it: "Microsoft Teams user activity (getTeamsUserActivityUserDetail), ...".</summary>

@@ -66,5 +66,16 @@ public static class ReportErrors
         $"{Capital(source)} are rows of {definition.AdminCenterName} ({definition.GraphFunction}), which lists licences, not activity, so they measure no service. " +
         "Pipe the Microsoft 365 Apps usage report (getM365AppUserDetail), or measure a folder holding both with -Path.");
 
+    /// <summary>A report Graph serves as JSON whose text is not JSON, or not a page of a report (an object with a 'value' array
+    /// of items), or that ends in the middle of a page.</summary>
+    public static FtError ReportJsonInvalid(string source, string where, string problem) => new(nameof(ReportJsonInvalid), FtErrorKind.InvalidData, source,
+        $"{Capital(where)} {problem}. A Graph report in JSON is one page or its pages one after another, each an object with a 'value' array of users. " +
+        $"Fetch the report again from Graph ($format=application/json), or export it as CSV from the Microsoft 365 admin center.");
+
+    /// <summary>The last page of a JSON report says more follow (@odata.nextLink) and none does: users are missing.</summary>
+    public static FtError ReportPagesMissing(string source, int pages) => new(nameof(ReportPagesMissing), FtErrorKind.InvalidData, source,
+        $"'{source}' ends after page {pages}, whose @odata.nextLink says more pages follow: the users of those pages are missing, and counting without them " +
+        "would give a lower AU. Fetch every page (follow @odata.nextLink until a page has none) and save them one after another.");
+
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

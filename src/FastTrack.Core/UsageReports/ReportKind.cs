@@ -13,4 +13,6 @@ public enum ReportKind
     M365AppUserDetail,
     Office365ActivationsUserDetail,
     Office365ActiveUserDetail,
+    /// <summary>GET /copilot/reports/getMicrosoft365CopilotUsageUserDetail: JSON pages from Graph, CSV from the admin center.</summary>
+    Microsoft365CopilotUsageUserDetail,
 }

@@ -30,6 +30,9 @@ public sealed class ReportScan
     public bool ConcealedNames { get; internal set; }
     public string? TenantDisplayName { get; internal set; }
     public Dictionary<M365Service, ServiceTally> Tallies { get; } = new();
+    /// <summary>Users active in the window with each app (Microsoft 365 Copilot's per-app columns), in the report's
+    /// order; empty for reports without per-app columns.</summary>
+    public Dictionary<string, long> AppActive { get; } = new(StringComparer.Ordinal);
     /// <summary>The domains of the first live, named users, with how many: whose organisation the report is.</summary>
     public Dictionary<string, int> UserDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
 

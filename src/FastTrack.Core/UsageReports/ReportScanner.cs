@@ -24,6 +24,7 @@ internal static class ReportScanner
         var columns = new ReportColumns(rows, definition);
         var scan = new ReportScan(definition.Kind, rows.SourceName);
         foreach (var service in definition.Services) scan.Tallies[service] = new ServiceTally();
+        foreach (var app in columns.Apps) scan.AppActive[app.Field.App!] = 0;
         if (definition.Kind == ReportKind.Office365ActivationsUserDetail) scan.Tallies[M365Service.Microsoft365Apps] = new ServiceTally();
 
         users ??= new UsersSeen();
@@ -172,10 +173,27 @@ internal static class ReportScanner
                     active = false;
                     lastActivity = null; // the date is of mail in general, not of the phone app
                 }
+                if (c.Apps.Length > 0) (lastActivity, active) = Apps(rows, c, scan, lastActivity, windowStart, refresh);
                 if (active) only.Active++;
                 perUser?.Invoke(new UserRow(scan.Tallies.Keys.First(), upn!, isLicensed, lastActivity, active, false, refresh));
                 break;
         }
+    }
+
+    /// <summary>Counts the apps the user used in the window; the user's last activity is the latest of the report's
+    /// and the apps' (the report's is theirs, but a user active with one app is active whatever the other column says).</summary>
+    /// <remarks>The window's days come as values, not as the caller's local function: a delegate of it would put the
+    /// caller's locals on the heap for every row of every report.</remarks>
+    private static (DateTime? Last, bool Active) Apps(IReportRows rows, ReportColumns c, ReportScan scan, DateTime? lastActivity, DateTime windowStart, DateTime refresh)
+    {
+        foreach (var (field, ordinal) in c.Apps)
+        {
+            var used = Date(rows, ordinal, field.Header);
+            if (used is not { } day) continue;
+            if (day >= windowStart && day <= refresh) scan.AppActive[field.App!]++;
+            if (lastActivity is null || day > lastActivity) lastActivity = day;
+        }
+        return (lastActivity, lastActivity is { } last && last >= windowStart && last <= refresh);
     }
 
     private static bool IsDeleted(IReportRows rows, ReportColumns c)

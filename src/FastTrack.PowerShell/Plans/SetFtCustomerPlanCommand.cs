@@ -37,6 +37,11 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
     [Parameter] [PSDefaultValue(Help = "Today, when -OneDriveAdoptionProgram is Accepted or Declined")] public DateTime? OneDriveAdoptionDecidedOn { get; set; }
     [Parameter] [ArgumentCompleter(typeof(ServiceCompleter))] [AllowEmptyCollection] public string[]? ServiceAcceleration { get; set; }
 
+    /// <summary>How the nightly run signs in to the tenant (a ConnectionProfile, or a hashtable of its properties);
+    /// never a secret: a client secret is named by where it is read at run time.</summary>
+    [Parameter] public Core.Connections.ConnectionProfile? ConnectionProfile { get; set; }
+    [Parameter] public SwitchParameter RemoveConnectionProfile { get; set; }
+
     /// <summary>An enabled date found by Find-FtKeyInput, piped in: sets its service's date and records where it was found.</summary>
     [Parameter(ValueFromPipeline = true, ParameterSetName = ByTenant)] public KeyInputProposal? KeyInput { get; set; }
 
@@ -69,6 +74,8 @@ public sealed class SetFtCustomerPlanCommand : FtPlanChangeCmdlet
             OneDriveAdoptionProgram = OneDriveAdoptionProgram,
             OneDriveAdoptionDecidedOn = OneDriveAdoptionDecidedOn,
             ServiceAcceleration = ServiceAcceleration is null ? null : ResolveServices(ServiceAcceleration),
+            ConnectionProfile = ConnectionProfile,
+            RemoveConnectionProfile = RemoveConnectionProfile,
         };
         if (update.ChangesServices && update.Services is null)
         {

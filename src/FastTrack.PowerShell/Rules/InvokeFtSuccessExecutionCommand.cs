@@ -1,6 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
+using FastTrack.Core.Connections;
+using FastTrack.Core.Errors;
+using FastTrack.Core.Graph;
 using FastTrack.Core.Measurement;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Workflow;
@@ -11,9 +16,11 @@ namespace FastTrack.PowerShell.Rules;
 /// <summary>The scheduled-job entry point: for every plan (or those piped in), measure AU when a source is
 /// at hand, save the snapshot, apply the rules, and return the next actions and what changed since the
 /// last run. Tenants are prepared in parallel (-ThrottleLimit); saving, output and errors stay on the
-/// pipeline thread. -WhatIf returns the same result and writes nothing. Several runners can share a workspace:
-/// each plan is claimed by one (<see cref="RunGate"/>), a plan run today is skipped unless -Force, and a result is
-/// written only for the plans this runner ran (the others are said with -Verbose).</summary>
+/// pipeline thread. A plan whose tenant is not connected signs in from its connection profile (one command runs
+/// the whole portfolio); a profile whose secret cannot be read fails that plan only. -WhatIf returns the same
+/// result and writes nothing. Several runners can share a workspace: each plan is claimed by one
+/// (<see cref="RunGate"/>), a plan run today is skipped unless -Force, and a result is written only for the plans
+/// this runner ran (the others are said with -Verbose).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "FtSuccessExecution", SupportsShouldProcess = true, DefaultParameterSetName = AllPlans)]
 [OutputType(typeof(SuccessExecutionResult))]
 public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
@@ -25,6 +32,8 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     // Plans claimed and not yet finished: at most -ThrottleLimit, so a runner never claims far ahead of what it
     // saves (the other runners take the rest).
     private System.Threading.SemaphoreSlim? _slots;
+    private readonly Dictionary<Guid, ConnectionRequest> _signIns = new();
+    private ProfileConnections? _profiles;
 
     /// <summary>A folder of exported reports (one tenant's: other plans are refused).</summary>
     [Parameter] [ValidateNotNullOrEmpty] public string? Path { get; set; }
@@ -56,13 +65,37 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
         _slots = new System.Threading.SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         try
         {
-            ForEachPlanThrottled(_plans, ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
+            ForEachPlanThrottled(SignInRequests(), ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
         }
         finally
         {
             foreach (var pass in _passes) pass.Dispose(); // claims of plans a stopped pipeline never finished
             _gate.Dispose();
         }
+    }
+
+    // On the pipeline thread (a vault is read through this runspace): the sign-in of each plan that needs one. A plan
+    // whose secret cannot be read is an error of its own and is not run; the others go on. A folder or the sample
+    // given to the command is the source of every plan, so nobody signs in.
+    private List<CustomerPlan> SignInRequests()
+    {
+        if (_request!.Folder is not null || _request.Sample) return _plans;
+        var vault = _plans.Any(p => p.ConnectionProfile?.SecretName is not null);
+        _profiles = new ProfileConnections(Context.Connections, SecretVault.Sources(this, vault), new GraphOptions { Clock = Context.Clock });
+        var runnable = new List<CustomerPlan>();
+        foreach (var plan in _plans)
+        {
+            try
+            {
+                if (_profiles.Request(plan) is { } signIn) _signIns[plan.TenantId] = signIn;
+                runnable.Add(plan);
+            }
+            catch (FtException ex)
+            {
+                WriteFtError(ex.Error);
+            }
+        }
+        return runnable;
     }
 
     private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
@@ -79,6 +112,8 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
             pass = _gate!.Enter(plan);
             _passes.Add(pass);
             if (pass.Plan is not { } current) return new Claimed(pass, null);
+            // Signed in only for the plans this runner runs.
+            if (_signIns.TryGetValue(current.TenantId, out var signIn)) _profiles!.Connect(current, signIn, token);
             var source = UsageSources.TryResolve(_request!, current, token);
             return new Claimed(pass, SuccessExecution.Prepare(current, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force));
         }
@@ -116,6 +151,7 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
             return;
         }
         var result = run.Result;
+        if (_signIns.ContainsKey(result.TenantId)) WriteVerbose($"{result.Customer}: signed in from the plan's connection profile.");
         if (result.NotMeasured is { } why) WriteWarning(why);
         else WriteVerbose($"{result.Customer}: measured from {result.Source}.");
         foreach (var failure in result.Failures) WriteFtError(failure);

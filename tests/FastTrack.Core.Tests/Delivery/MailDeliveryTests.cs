@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using FastTrack.Core.AdoptionReports;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Delivery;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;

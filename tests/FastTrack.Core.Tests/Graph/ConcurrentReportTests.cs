@@ -1,5 +1,6 @@
 using TenantPortfolio = FastTrack.GraphEmulator.Portfolio;
 using Azure.Core;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
@@ -12,7 +13,8 @@ namespace FastTrack.Core.Tests.Graph;
 /// connection: each downloaded once, no more at once than allowed, one fresh token for all when it expired.</summary>
 public sealed class ConcurrentReportTests : IDisposable
 {
-    private static readonly ReportKind[] Kinds = Enum.GetValues<ReportKind>();
+    // The CSV downloads (302 to the download host); the JSON pages of the Copilot report are CopilotGraphTests'.
+    private static readonly ReportKind[] Kinds = Enum.GetValues<ReportKind>().Where(k => !ReportDefinition.For(k).IsJson).ToArray();
     private readonly EmulatedGraph _graph = new();
 
     public void Dispose() => _graph.Dispose();

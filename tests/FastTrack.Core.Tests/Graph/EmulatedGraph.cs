@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Sample;
 using FastTrack.Core.Usage;
@@ -16,9 +17,11 @@ public sealed class EmulatedGraph : IDisposable
     public static readonly DateTime LastDay = new(2026, 11, 22);
     private readonly TempDirectory _dir = new();
 
-    public EmulatedGraph(int users = 400)
+    public EmulatedGraph(int users = 400) : this(new SampleTenant(new SampleTenantOptions { LastDay = LastDay, Users = users })) { }
+
+    public EmulatedGraph(SampleTenant tenant)
     {
-        Emulator = new GraphEmulator.GraphEmulator(new SampleTenant(new SampleTenantOptions { LastDay = LastDay, Users = users }));
+        Emulator = new GraphEmulator.GraphEmulator(tenant);
         Emulator.AcceptedTokens.Add(Token);
         Emulator.Start();
     }

@@ -1,5 +1,6 @@
 using System.Security;
 using Azure.Core;
+using FastTrack.Core.Connections;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Graph;
 using FastTrack.Core.Playbook;

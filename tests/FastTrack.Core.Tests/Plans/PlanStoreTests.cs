@@ -52,7 +52,7 @@ public sealed class PlanStoreTests : IDisposable
         Assert.Equal(1, created.Revision);
         var read = _store.Read(Contoso);
         Assert.Equal("Contoso", read.Customer);
-        Assert.Equal(7, read.Services.Count);
+        Assert.Equal(8, read.Services.Count);                      // the seven of the page and Microsoft 365 Copilot
         Assert.All(read.Services, s => Assert.Equal(10, s.TargetAU));
         Assert.Equal(new[] { 3731, 3732, 3733, 3740, 3741, 3743, 3650 }, read.Tasks.Select(t => t.TaskId));
         var text = PlanText(Contoso)!;

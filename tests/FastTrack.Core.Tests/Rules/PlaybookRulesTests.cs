@@ -91,6 +91,26 @@ public sealed class PlaybookRulesTests
         Assert.Equal(Microsoft365Apps, apps.Plan.Tasks.Single(t => t.TaskId == 3650).Service);
     }
 
+    // Issue 20: Microsoft 365 Copilot is not on the 2020 page. The activities for every service reach it (the accelerator
+    // among them, without an FTOP task: 3650 is Microsoft 365 Apps'), the CSM handshake of the three named workloads does not.
+    [Fact]
+    public void Copilot_gets_the_accelerator_and_check_ins_and_never_the_CSM_handshake()
+    {
+        var builder = new PlanBuilder().Csm().Live(Microsoft365Copilot)
+            .With(p => p.Programs.ServiceAcceleration = new JoinedList<M365Service> { Microsoft365Copilot });
+        var evaluation = builder.Evaluation;
+        Assert.True(evaluation.Activity("ServiceAccelerator", Microsoft365Copilot).Applies);
+        Assert.Equal(Applicability.Optional, evaluation.Activity("ScheduleCheckIns", Microsoft365Copilot).Applicability);   // not handed to the CSM
+        Assert.Equal(Applicability.Optional, evaluation.Activity("TrackAdoptionProgress", Microsoft365Copilot).Applicability);
+        Assert.DoesNotContain(evaluation.Activities, a => a.Activity == "CsmHandshake" && a.Service == Microsoft365Copilot);
+        Assert.Empty(evaluation.TasksFor(Microsoft365Copilot));
+        var accelerate = Assert.Single(builder.Actions, a => a.Activity == "ServiceAccelerator");
+        Assert.Null(accelerate.TaskId);
+        Assert.Equal(new[] { Microsoft365Copilot }, accelerate.Services);
+        Assert.Contains("the page lists no FTOP task for Microsoft365Copilot", accelerate.Why);
+        Assert.DoesNotContain(builder.Actions, a => a.Activity == "CsmHandshake" && a.Services.Contains(Microsoft365Copilot));
+    }
+
     // Key input: "The customer enabled intended service(s) and communicated their availability ..."
     [Fact]
     public void Missing_key_inputs_become_next_actions()

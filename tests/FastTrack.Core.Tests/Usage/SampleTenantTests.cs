@@ -47,6 +47,11 @@ public sealed class SampleTenantTests
             using var stream = new MemoryStream();
             Tenant(users: 50).WriteReport(kind, LastDay, stream);
             var bytes = stream.ToArray();
+            if (ReportDefinition.For(kind).IsJson)
+            {
+                Assert.Equal((byte)'{', bytes[0]);                      // Graph's JSON pages: no byte order mark
+                continue;
+            }
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
             var header = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split('\n')[0];
             Assert.Equal(kind, ReportDefinition.Recognise(header.Split(','))!.Kind);

@@ -23,7 +23,7 @@ public sealed class EmulatorProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--tenant-id", tenantId.ToString(), "--customer", customer, "--domain", domain, "--token", token, "--users", users.ToString() })
+        foreach (var arg in new[] { dll, "--tenant-id", tenantId.ToString(), "--customer", customer, "--domain", domain, "--token", token, "--users", users.ToString(), "--copilot-page-size", "15" })
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
         var ready = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The Graph emulator did not start.");

@@ -35,7 +35,7 @@ public static class UserActivityReader
                 throw UsageErrors.ReportMissing(source.Description, service).ToException();
             }
             using var open = content;
-            using var rows = new CsvReportRows(content.Stream, content.Name);
+            using var rows = ReportRows.Open(content.Stream, content.Name, definition);
             var scan = ReportScanner.Scan(rows, definition, progress is null ? null : bytes => progress.Report(new UsageProgress(open.Name, bytes, open.Length)), cancellationToken, row =>
             {
                 if (row.Service != service) return;

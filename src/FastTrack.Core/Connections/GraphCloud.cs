@@ -1,6 +1,6 @@
 using System;
 
-namespace FastTrack.Core.Graph;
+namespace FastTrack.Core.Connections;
 
 /// <summary>The Microsoft cloud a tenant lives in: each has its own Graph and sign-in endpoints.</summary>
 public enum GraphCloud

@@ -1,4 +1,4 @@
-namespace FastTrack.Core.Graph;
+namespace FastTrack.Core.Connections;
 
 /// <summary>How a connection gets its tokens.</summary>
 public enum ConnectionMethod
