@@ -12,8 +12,8 @@
     In Azure Automation (PowerShell 7.4 runtime) with the account's managed identity:
       - the module FastTrack.PowerShell is imported into the account (Modules, or a runtime environment);
       - the workspace comes from -Workspace, else $env:FASTTRACK_WORKSPACE, else the Automation variable
-        FastTrackWorkspace (a folder on the Hybrid Runbook Worker, or a blob container URL once the blob workspace
-        lands, read with the managed identity);
+        FastTrackWorkspace (a blob container URL, read with the managed identity, or a folder on a Hybrid Runbook
+        Worker);
       - -CertificateAsset names Automation certificate assets to put in the job's CurrentUser 'My' store first, so
         profiles that name their thumbprint find them;
       - -SecretVariable names Automation variables (encrypted) copied into environment variables of the same name

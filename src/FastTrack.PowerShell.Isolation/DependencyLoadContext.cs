@@ -27,7 +27,9 @@ public sealed class DependencyLoadContext : AssemblyLoadContext
     {
         var name = assemblyName.Name;
         if (name is null || IsSharedWithEngine(name)) return null;
-        var path = Path.Combine(_dependencyDirectory, name + ".dll");
+        // A build for .NET (netcore/) is preferred where the module ships one; Windows PowerShell never looks there.
+        var path = Path.Combine(_dependencyDirectory, "netcore", name + ".dll");
+        if (!File.Exists(path)) path = Path.Combine(_dependencyDirectory, name + ".dll");
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
 

@@ -40,6 +40,7 @@ Dictionary<string, object?> RunModule(PowerShell ps)
     ps.AddCommand("Import-Module").AddParameter("Name", manifest).Invoke();
     timings["importMs"] = watch.Elapsed.TotalMilliseconds;
     timings["graphLoadedAfterImport"] = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.Graph");
+    timings["storageLoadedAfterImport"] = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Azure.Storage.Blobs");
     ps.Commands.Clear();
 
     watch.Restart();
@@ -53,6 +54,8 @@ Dictionary<string, object?> RunModule(PowerShell ps)
     var measured = ps.AddScript("New-FtCustomerPlan -TenantId $args[0] -Customer Host -IntendedService Teams, Exchange -Workspace $args[1] | Out-Null; Measure-FtActiveUsage -TenantId $args[0] -Workspace $args[1]")
         .AddArgument(tenant.Single().BaseObject).AddArgument(workspace).Invoke();
     timings["firstGraphCallMs"] = watch.Elapsed.TotalMilliseconds;
+    // A folder workspace never loads the blob client (issue 19): only a container URL does.
+    timings["storageLoadedAfterFolderWork"] = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Azure.Storage.Blobs");
     ps.Commands.Clear();
     var diagnostics = ps.AddScript("Get-FtModuleDiagnostic -Loaded | ForEach-Object { '{0} {1} {2} {3}' -f $_.Name, $_.LoadedVersion, $_.Context, $_.IsModuleCopy }").Invoke();
     ps.Commands.Clear();

@@ -61,10 +61,12 @@ public sealed class IsolationTests : IClassFixture<EmulatedTenants>
     }
 
     [Fact]
-    public void Importing_the_module_does_not_load_Microsoft_Graph()
+    public void Importing_the_module_loads_neither_Microsoft_Graph_nor_Azure_Storage()
     {
         var timings = Host("module-first").GetProperty("module").GetProperty("timings");
         Assert.False(timings.GetProperty("graphLoadedAfterImport").GetBoolean());
+        Assert.False(timings.GetProperty("storageLoadedAfterImport").GetBoolean());
+        Assert.False(timings.GetProperty("storageLoadedAfterFolderWork").GetBoolean());
     }
 
     [Fact]

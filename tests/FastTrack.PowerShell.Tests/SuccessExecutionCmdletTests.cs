@@ -43,10 +43,26 @@ public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, 
         var history = Run($"Get-FtActiveUsageHistory -TenantId {SampleTenant} -Snapshot -Workspace $args[0]").Output;
         Assert.Equal(new[] { "Teams", "OneDrive" }, history.Select(h => h.Str("Service")));
 
-        var again = Run($"Invoke-FtSuccessExecution -TenantId {SampleTenant} -Workspace $args[0]").Single();
+        var again = Run($"Invoke-FtSuccessExecution -TenantId {SampleTenant} -Force -Workspace $args[0]").Single();
         var kinds = ((System.Collections.IEnumerable)again.Prop("Changes")!).Cast<object>().Select(c => System.Management.Automation.PSObject.AsPSObject(c).Str("Kind")).ToList();
         Assert.DoesNotContain("FirstRun", kinds);
         Assert.DoesNotContain("Usage", kinds); // the same report day again
+    }
+
+    // Issue 19: the nightly job may run on several runners, or twice: a plan run today (UTC) is run again only with -Force.
+    [Fact]
+    public void A_plan_already_run_today_is_skipped_unless_forced_and_said_with_Verbose()
+    {
+        Run($"Invoke-FtSuccessExecution -TenantId {Fabrikam} -Workspace $args[0] -WarningAction SilentlyContinue").AssertNoErrors();
+        var before = PlanBytes(Fabrikam);
+        var second = Run("Invoke-FtSuccessExecution -Workspace $args[0] -Verbose -WarningAction SilentlyContinue");
+        second.AssertNoErrors();
+        Assert.Equal("Contoso", second.Single().Str("Customer")); // a result only for the plan this run ran
+        Assert.Contains(second.Verbose, v => v.StartsWith($"Fabrikam ({Fabrikam}): skipped, already run today (") && v.EndsWith("UTC); -Force runs it again."));
+        Assert.Equal(before, PlanBytes(Fabrikam));
+        var forced = Run($"Invoke-FtSuccessExecution -TenantId {Fabrikam} -Force -Workspace $args[0] -WarningAction SilentlyContinue");
+        Assert.Equal(true, forced.Single().Prop("Saved"));
+        Assert.Equal(3L, Run($"(Get-FtCustomerPlan -TenantId {Fabrikam} -Workspace $args[0]).Revision").Single().BaseObject);
     }
 
     [Fact]
@@ -116,7 +132,7 @@ public sealed class SuccessExecutionCmdletTests : IClassFixture<ModuleSession>, 
         var promoted = Run($"Complete-FtSuccessExecution -TenantId {t} -PassThru -Workspace $args[0]");
         promoted.AssertNoErrors();
         Assert.Equal("SuccessReview", promoted.Single().Str("Phase"));
-        var after = Run($"Invoke-FtSuccessExecution -TenantId {t} -Workspace $args[0]").Single();
+        var after = Run($"Invoke-FtSuccessExecution -TenantId {t} -Force -Workspace $args[0]").Single();
         Assert.Equal("SuccessReview", after.Str("Phase"));
         Assert.Empty((System.Collections.ICollection)after.Prop("NextActions")!);
         Assert.Empty(Run($"Get-FtNextAction -TenantId {t} -Workspace $args[0]").Output);

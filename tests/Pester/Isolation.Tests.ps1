@@ -52,3 +52,14 @@ Describe 'Beside other modules'' Graph, Azure and MSAL assemblies' {
         $probe.module.diagnostics | Where-Object { $_ -like 'Azure.Core * FastTrack.PowerShell' } | Should -Not -Match ' 1\.50\.0'
     }
 }
+
+Describe 'The .NET build of a dependency under PowerShell 7' {
+    It 'reads reports with Sylvan''s .NET 6 build (Dependencies/netcore), in its private context' {
+        Import-Module (Get-FtStagedManifest) -Force
+        Measure-FtActiveUsage -Sample -Service Teams | Out-Null
+        $sylvan = Get-FtModuleDiagnostic | Where-Object Name -eq Sylvan.Data.Csv
+        $sylvan.Context | Should -Be 'FastTrack.PowerShell'
+        $sylvan.Path | Should -Match '[\\/]Dependencies[\\/]netcore[\\/]Sylvan\.Data\.Csv\.dll$'
+        Remove-Module FastTrack.PowerShell
+    }
+}

@@ -105,7 +105,8 @@ Describe 'Invoke-FtSuccessExecution' {
         $first.Saved | Should -BeTrue
         $first.Measured.Service | Should -Be @('Teams', 'OneDrive')
         (Get-FtActiveUsageHistory -TenantId $sample).Count | Should -Be 2
-        $second = Invoke-FtSuccessExecution
+        Invoke-FtSuccessExecution | Should -BeNullOrEmpty -Because 'a plan run today is skipped'
+        $second = Invoke-FtSuccessExecution -Force
         $second.Changes.Kind | Should -Not -Contain 'FirstRun'
     }
 }
@@ -144,7 +145,7 @@ Describe 'The sample tenant to the success review' {
         (Get-FtNextAction -TenantId $sample)[-1].Kind | Should -Be 'Promote'
 
         (Complete-FtSuccessExecution -TenantId $sample -PassThru).Phase | Should -Be 'SuccessReview'
-        $run = Invoke-FtSuccessExecution -TenantId $sample
+        $run = Invoke-FtSuccessExecution -TenantId $sample -Force
         $run.Phase | Should -Be 'SuccessReview'
         $run.NextActions | Should -BeNullOrEmpty
         Get-FtNextAction -TenantId $sample | Should -BeNullOrEmpty

@@ -10,7 +10,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
 $workspace = $env:FASTTRACK_WORKSPACE
-if (-not $workspace) { throw 'No workspace: set the application setting FASTTRACK_WORKSPACE (a folder, or a blob container URL once the blob workspace lands).' }
+if (-not $workspace) { throw 'No workspace: set the application setting FASTTRACK_WORKSPACE (a blob container URL, or a folder).' }
 $throttleLimit = if ($env:FASTTRACK_THROTTLE_LIMIT) { [int] $env:FASTTRACK_THROTTLE_LIMIT } else { 8 }
 if ($Timer.IsPastDue) { Write-Warning 'The nightly FastTrack run starts late (the timer is past due).' }
 

@@ -52,8 +52,10 @@ internal sealed class GraphUsageSource : IUsageDataSource, IServiceHistorySource
         }
         if (_interrupted.TryGetValue(kind, out var failed)) throw failed.ToException();
         var path = _cache.PathOf(_connection.TenantId, function, _session.Options.Clock().UtcDateTime.Date);
+        _cache.Pull(path); // a blob workspace: another runner may have fetched it today
         if (ReportDefinition.For(kind).IsJson) return _session.Reports.OpenPaged(kind, path, what, _cancellation);
-        return _session.Reports.Open(kind, path, what, error => _interrupted[kind] = error, _cancellation);
+        return _session.Reports.Open(kind, path, what, error => _interrupted[kind] = error, _cancellation,
+            committed: whole => _cache.Publish(whole, _session.Options.Log));
     }
 
     public IReadOnlyList<SubscribedSku>? SubscribedSkus()

@@ -11,9 +11,36 @@ namespace FastTrack.Core.Graph;
 /// owner-only, like plans.</summary>
 public sealed class ReportCache
 {
-    public ReportCache(Workspace workspace) => Directory = workspace.CacheDirectory;
+    private readonly IReportCacheShare? _share;
 
+    public ReportCache(Workspace workspace)
+    {
+        Directory = workspace.CacheDirectory;
+        _share = Stores.WorkspaceStorage.ReportCacheShare(workspace);
+    }
+
+    /// <summary>The cache folder: the workspace's own, or for a blob container this machine's copy of its cache.</summary>
     public string Directory { get; }
+
+    /// <summary>Fetches the report from the container's cache when this machine has no copy: another runner may
+    /// have downloaded it today. Nothing to do for a folder workspace.</summary>
+    internal void Pull(string path)
+    {
+        if (_share is null || File.Exists(path)) return;
+        OwnerOnlyPermissions.CreateDirectory(Path.GetDirectoryName(path)!);
+        _share.TryFetch(NameOf(path), path);
+    }
+
+    /// <summary>Shares a whole downloaded report through the container (a blob workspace); failures are only logged:
+    /// the report is in this machine's cache, and another runner downloads its own.</summary>
+    internal void Publish(string path, Action<string>? log)
+    {
+        if (_share is null) return;
+        try { _share.Publish(NameOf(path), path); }
+        catch (Errors.FtException ex) { log?.Invoke($"The report could not be shared through the workspace: {ex.Error.Message}"); }
+    }
+
+    private string NameOf(string path) => path.Substring(Directory.Length).TrimStart(Path.DirectorySeparatorChar, '/').Replace(Path.DirectorySeparatorChar, '/');
 
     /// <summary>The cache file of a report fetched (period D30) on a UTC day.</summary>
     public string PathOf(Guid tenantId, string graphFunction, DateTime fetchedUtcDay) =>
@@ -29,8 +56,12 @@ public sealed class ReportCache
     public string? FindByRefreshDate(Guid tenantId, string graphFunction, DateTime refreshDate)
     {
         var folder = Path.Combine(Directory, tenantId.ToString("D"));
-        if (!System.IO.Directory.Exists(folder)) return null;
         var prefix = $"{graphFunction}.{ReportRequests.Period}-fetched-";
+        if (_share is not null)
+        {
+            foreach (var name in _share.List($"{tenantId:D}/{prefix}")) Pull(Path.Combine(Directory, name.Replace('/', Path.DirectorySeparatorChar)));
+        }
+        if (!System.IO.Directory.Exists(folder)) return null;
         return System.IO.Directory.EnumerateFiles(folder, prefix + "*." + Extension(graphFunction))
             .Where(f => string.CompareOrdinal(Path.GetFileNameWithoutExtension(f).Substring(prefix.Length), refreshDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) >= 0)
             .OrderBy(f => f, StringComparer.Ordinal)

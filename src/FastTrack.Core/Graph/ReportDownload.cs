@@ -44,6 +44,9 @@ internal sealed partial class ReportDownload
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
     }
 
+    /// <summary>Called with the cache file's path once it is whole and named.</summary>
+    public Action<string>? Committed { get; set; }
+
     /// <summary>The length the response announced, when it did.</summary>
     public long? Length
     {
@@ -133,6 +136,7 @@ internal sealed partial class ReportDownload
             _complete = true;
             Monitor.PulseAll(_gate);
         }
+        Committed?.Invoke(_file.Path);
     }
 
     // The temporary file goes first: once a reader hears of the failure, nothing of the report is left.

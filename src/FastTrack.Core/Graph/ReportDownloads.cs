@@ -32,7 +32,9 @@ internal sealed class ReportDownloads
     /// <summary>The report, from the cache file <paramref name="path"/> or as it downloads into it. Graph's
     /// refusals (403, 429 after every retry...) throw here; a download that fails later throws from the stream
     /// (<see cref="ReportInterruption"/>), and <paramref name="interrupted"/> hears of it.</summary>
-    public ReportContent Open(ReportKind kind, string path, string what, Action<FtError> interrupted, CancellationToken cancellationToken)
+    /// <param name="committed">Hears of the file once it is whole and has its name (a blob workspace shares it).</param>
+    public ReportContent Open(ReportKind kind, string path, string what, Action<FtError> interrupted, CancellationToken cancellationToken,
+        Action<string>? committed = null)
     {
         while (true)
         {
@@ -45,7 +47,7 @@ internal sealed class ReportDownloads
                     // Checked under the lock a download leaves by, after its file has its name: never both missed.
                     if (File.Exists(path)) return Cached(path, what);
                     Lazy<Task<ReportDownload>>? created = null;
-                    created = new Lazy<Task<ReportDownload>>(() => Start(kind, path, what, () => Forget(path, created!), cancellationToken));
+                    created = new Lazy<Task<ReportDownload>>(() => Start(kind, path, what, () => Forget(path, created!), committed, cancellationToken));
                     _inFlight[path] = entry = created;
                     joined = false;
                 }
@@ -101,14 +103,14 @@ internal sealed class ReportDownloads
     }
 
     // Holds a slot from the call until the download ends; the download then gives it back.
-    private async Task<ReportDownload> Start(ReportKind kind, string path, string what, Action forget, CancellationToken cancellationToken)
+    private async Task<ReportDownload> Start(ReportKind kind, string path, string what, Action forget, Action<string>? committed, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         ResponseBody? body = null;
         try
         {
             body = await Send(kind, what, cancellationToken).ConfigureAwait(false);
-            var download = new ReportDownload(kind, what, ReportCache.Begin(path), _session.Options, this, cancellationToken);
+            var download = new ReportDownload(kind, what, ReportCache.Begin(path), _session.Options, this, cancellationToken) { Committed = committed };
             download.Run(body, ended: () =>
             {
                 forget();

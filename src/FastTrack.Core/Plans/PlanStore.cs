@@ -1,23 +1,25 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Threading;
 using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
+using FastTrack.Core.Stores;
 using FastTrack.Core.Workspaces;
 
 namespace FastTrack.Core.Plans;
 
-/// <summary>Keeps customer success plans in a workspace, one JSON file per tenant, so that nothing is
-/// lost: atomic writes with a backup, a cross-process lock per plan, optimistic revision checks, and
-/// files that cannot be read are reported, never overwritten.</summary>
+/// <summary>Keeps customer success plans in a workspace, one JSON document per tenant, so that nothing is
+/// lost: whole-or-absent writes with a backup, one change of a plan at a time (a lock in a folder, a conditional
+/// write in a blob container), optimistic revision checks, and documents that cannot be read are reported,
+/// never overwritten. Where the documents live is the <see cref="IPlanStorage"/>'s business; this class is the
+/// same for both.</summary>
 public sealed class PlanStore
 {
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
 
     private readonly PlaybookCatalog _catalog;
     private readonly Func<DateTimeOffset> _clock;
+    private readonly IPlanStorage _storage;
 
     public PlanStore(Workspace workspace, PlaybookCatalog catalog, TimeSpan? lockTimeout = null, Func<DateTimeOffset>? clock = null)
     {
@@ -25,23 +27,52 @@ public sealed class PlanStore
         _catalog = catalog;
         LockTimeout = lockTimeout ?? DefaultLockTimeout;
         _clock = clock ?? Time.SystemClock.Now;
+        _storage = WorkspaceStorage.Plans(workspace);
     }
 
     public Workspace Workspace { get; }
     public TimeSpan LockTimeout { get; }
+    /// <summary>Where the documents are: a folder or a blob container.</summary>
+    public IPlanStorage Storage => _storage;
 
     /// <summary>Every plan in the workspace; an unreadable file is one failed item, the rest still come.</summary>
     public IEnumerable<Outcome<CustomerPlan>> ReadAll()
     {
-        if (!Workspace.Exists)
+        IEnumerable<Guid> tenants;
+        try
         {
-            yield return Outcome<CustomerPlan>.Fail(WorkspaceErrors.WorkspaceNotFound(Workspace.Root));
-            yield break;
+            if (_storage.Missing() is { } missing) return new[] { Outcome<CustomerPlan>.Fail(missing) };
+            tenants = _storage.List();
         }
-        if (!Directory.Exists(Workspace.PlansDirectory)) yield break;
-        foreach (var path in Directory.GetFiles(Workspace.PlansDirectory, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+        catch (FtException ex)
         {
-            if (!Guid.TryParse(Path.GetFileNameWithoutExtension(path), out var tenantId)) continue;
+            return new[] { Outcome<CustomerPlan>.Fail(ex.Error) };
+        }
+        return ReadEach(tenants);
+    }
+
+    private IEnumerable<Outcome<CustomerPlan>> ReadEach(IEnumerable<Guid> tenants)
+    {
+        using var each = tenants.GetEnumerator();
+        while (true)
+        {
+            Guid tenantId;
+            FtError? failed = null;
+            try
+            {
+                if (!each.MoveNext()) yield break;
+                tenantId = each.Current;
+            }
+            catch (FtException ex)
+            {
+                tenantId = Guid.Empty;
+                failed = ex.Error; // the listing itself broke off (the account went away): say so once and stop
+            }
+            if (failed is not null)
+            {
+                yield return Outcome<CustomerPlan>.Fail(failed);
+                yield break;
+            }
             yield return TryRead(tenantId) ?? Outcome<CustomerPlan>.Fail(NotFound(tenantId)); // removed meanwhile
         }
     }
@@ -49,28 +80,24 @@ public sealed class PlanStore
     /// <summary>The plan of a tenant, its read error, or null when the tenant has no plan.</summary>
     public Outcome<CustomerPlan>? TryRead(Guid tenantId)
     {
-        var path = Workspace.PlanPath(tenantId);
-        string text;
+        string? text;
         try
         {
-            if (!File.Exists(path)) return null;
-            text = File.ReadAllText(path);
+            text = _storage.Read(tenantId);
         }
-        catch (FileNotFoundException) { return null; }
+        catch (FtException ex)
+        {
+            return Outcome<CustomerPlan>.Fail(ex.Error);
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Outcome<CustomerPlan>.Fail(PlanErrors.PlanUnreadable(path, "", ex.Message.TrimEnd('.'),
+            return Outcome<CustomerPlan>.Fail(PlanErrors.PlanUnreadable(_storage.PlanLocation(tenantId), "", ex.Message.TrimEnd('.'),
                 ex is UnauthorizedAccessException ? FtErrorKind.PermissionDenied : FtErrorKind.ReadError));
         }
+        if (text is null) return null;
         try
         {
-            var plan = PlanSerializer.Deserialize(text, path);
-            if (plan.TenantId != tenantId)
-            {
-                return Outcome<CustomerPlan>.Fail(PlanErrors.PlanUnreadable(path, "", $"it holds tenant {plan.TenantId}, not the {tenantId} its name says"));
-            }
-            plan.CompleteFrom(_catalog);
-            return Outcome<CustomerPlan>.Ok(plan);
+            return Outcome<CustomerPlan>.Ok(Parse(tenantId, text));
         }
         catch (FtException ex)
         {
@@ -80,7 +107,7 @@ public sealed class PlanStore
 
     public CustomerPlan Read(Guid tenantId)
     {
-        var outcome = TryRead(tenantId) ?? throw (Workspace.Exists ? NotFound(tenantId) : WorkspaceErrors.WorkspaceNotFound(Workspace.Root)).ToException();
+        var outcome = TryRead(tenantId) ?? throw (_storage.Missing() ?? NotFound(tenantId)).ToException();
         return outcome.Succeeded ? outcome.Value! : throw outcome.Error!.ToException();
     }
 
@@ -89,29 +116,27 @@ public sealed class PlanStore
     public CustomerPlan? Create(CustomerPlan plan, Func<CustomerPlan, bool>? confirm = null)
     {
         PlanValidator.EnsureValid(plan);
-        if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw PlanErrors.PlanExists(plan.TenantId).ToException();
+        if (Exists(plan.TenantId)) throw PlanErrors.PlanExists(plan.TenantId).ToException();
         if (confirm is not null && !confirm(plan)) return null;
-        return Writing(Workspace.PlanPath(plan.TenantId), () =>
+        return _storage.Change(plan.TenantId, LockTimeout, slot =>
         {
-            using (Lock(plan.TenantId))
-            {
-                if (File.Exists(Workspace.PlanPath(plan.TenantId))) throw PlanErrors.PlanExists(plan.TenantId).ToException();
-                var now = _clock();
-                plan.Revision = 1;
-                plan.Created = plan.Created == default ? now : plan.Created;
-                plan.Modified = now;
-                plan.ModifiedBy = Environment.UserName;
-                Write(plan);
-                return plan;
-            }
+            if (slot.Text is not null) throw PlanErrors.PlanExists(plan.TenantId).ToException();
+            var now = _clock();
+            plan.Revision = 1;
+            plan.Created = plan.Created == default ? now : plan.Created;
+            plan.Modified = now;
+            plan.ModifiedBy = Environment.UserName;
+            slot.Write(PlanSerializer.Serialize(plan));
+            return plan;
         });
     }
 
     /// <summary>Applies <paramref name="change"/> to the stored plan and saves it as the next revision.
     /// With <paramref name="basedOnRevision"/> (the revision the caller read), a plan someone else saved
-    /// since is refused unless <paramref name="force"/>. The change is applied twice: once to preview and
+    /// since is refused unless <paramref name="force"/>. The change is applied at least twice: once to preview and
     /// confirm outside the lock (a -Confirm prompt must not hold other writers up), then for real on the
-    /// latest copy under the lock, so it must depend only on the plan it is given.</summary>
+    /// latest copy (again, in a blob container, each time another writer got there first), so it must depend
+    /// only on the plan it is given.</summary>
     public CustomerPlan? Update(Guid tenantId, long? basedOnRevision, bool force, Action<CustomerPlan> change,
         Func<CustomerPlan, bool>? confirm = null)
     {
@@ -121,73 +146,61 @@ public sealed class PlanStore
         PlanValidator.EnsureValid(preview);
         if (confirm is not null && !confirm(preview)) return null;
 
-        return Writing(Workspace.PlanPath(tenantId), () =>
+        return _storage.Change(tenantId, LockTimeout, slot =>
         {
-            using (Lock(tenantId))
-            {
-                var plan = Read(tenantId);
-                CheckRevision(plan, basedOnRevision, force);
-                change(plan);
-                PlanValidator.EnsureValid(plan);
-                plan.Revision++;
-                plan.Modified = _clock();
-                plan.ModifiedBy = Environment.UserName;
-                Write(plan);
-                return plan;
-            }
+            var plan = Latest(tenantId, slot);
+            CheckRevision(plan, basedOnRevision, force);
+            change(plan);
+            PlanValidator.EnsureValid(plan);
+            plan.Revision++;
+            plan.Modified = _clock();
+            plan.ModifiedBy = Environment.UserName;
+            slot.Write(PlanSerializer.Serialize(plan));
+            return plan;
         });
     }
 
-    /// <summary>Takes the plan out of the workspace; the file is archived under plans/removed, not destroyed.</summary>
+    /// <summary>Takes the plan out of the workspace; the document is archived with the removed plans, not destroyed.</summary>
     public bool Remove(Guid tenantId, long? basedOnRevision, bool force, Func<CustomerPlan, bool>? confirm = null)
     {
         var plan = Read(tenantId);
         CheckRevision(plan, basedOnRevision, force);
         if (confirm is not null && !confirm(plan)) return false;
-        return Writing(Workspace.PlanPath(tenantId), () =>
+        return _storage.Change(tenantId, LockTimeout, slot =>
         {
-            using (Lock(tenantId))
-            {
-                CheckRevision(Read(tenantId), basedOnRevision, force);
-                OwnerOnlyPermissions.CreateDirectory(Workspace.RemovedPlansDirectory);
-                var archived = Path.Combine(Workspace.RemovedPlansDirectory, $"{tenantId:D}.{_clock():yyyyMMddTHHmmssfff}.json");
-                File.Move(Workspace.PlanPath(tenantId), archived);
-                return true;
-            }
+            CheckRevision(Latest(tenantId, slot), basedOnRevision, force);
+            slot.Archive($"{_clock():yyyyMMddTHHmmssfff}");
+            return true;
         });
     }
 
-    /// <summary>A write the disk refuses (full, read-only, no permission) is the module's own error naming the
-    /// file and the reason; the atomic write guarantees the previous version is intact.</summary>
-    private static T Writing<T>(string path, Func<T> write)
+    private bool Exists(Guid tenantId)
     {
-        try
-        {
-            return write();
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            var folder = Path.GetDirectoryName(path);
-            var why = ex is UnauthorizedAccessException
-                ? $"this account may not write in '{folder}'; grant it write access to the workspace"
-                : ex.Message;
-            throw WorkspaceErrors.WorkspaceNotWritable(path, why).ToException(ex);
-        }
+        try { return _storage.Read(tenantId) is not null; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return true; } // there, unreadable: never overwritten
     }
 
-    private void Write(CustomerPlan plan)
+    // The plan as the slot reads it; a document that cannot be parsed stops the change, so it is never overwritten.
+    private CustomerPlan Latest(Guid tenantId, IPlanSlot slot)
     {
-        var path = Workspace.PlanPath(plan.TenantId);
-        AtomicFile.RemoveLeftovers(path);
-        AtomicFile.Write(path, PlanSerializer.Serialize(plan), path + ".bak");
+        string? text;
+        try { text = slot.Text; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw PlanErrors.PlanUnreadable(_storage.PlanLocation(tenantId), "", ex.Message.TrimEnd('.'),
+                ex is UnauthorizedAccessException ? FtErrorKind.PermissionDenied : FtErrorKind.ReadError).ToException(ex);
+        }
+        return text is null ? throw NotFound(tenantId).ToException() : Parse(tenantId, text);
     }
 
-    private FileLock Lock(Guid tenantId, CancellationToken cancellationToken = default)
+    private CustomerPlan Parse(Guid tenantId, string text)
     {
-        OwnerOnlyPermissions.CreateDirectory(Workspace.Root);
-        OwnerOnlyPermissions.CreateDirectory(Workspace.PlansDirectory);
-        return FileLock.Acquire(Path.Combine(Workspace.PlansDirectory, $"{tenantId:D}.lock"), LockTimeout,
-            $"The plan of tenant {tenantId}", cancellationToken);
+        var path = _storage.PlanLocation(tenantId);
+        var plan = PlanSerializer.Deserialize(text, path);
+        if (plan.TenantId != tenantId)
+            throw PlanErrors.PlanUnreadable(path, "", $"it holds tenant {plan.TenantId}, not the {tenantId} its name says").ToException();
+        plan.CompleteFrom(_catalog);
+        return plan;
     }
 
     private static void CheckRevision(CustomerPlan stored, long? basedOnRevision, bool force)

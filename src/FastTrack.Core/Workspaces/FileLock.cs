@@ -46,6 +46,23 @@ internal sealed class FileLock : IDisposable
         }
     }
 
+    /// <summary>The lock if it is free now, else null (a run claim: another runner has the plan).</summary>
+    public static FileLock? TryAcquire(string lockPath)
+    {
+        OwnerOnlyPermissions.CreateFile(lockPath);
+        try
+        {
+            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var ownerPath = lockPath + ".owner";
+            TryWriteOwner(ownerPath);
+            return new FileLock(stream, ownerPath);
+        }
+        catch (IOException ex) when (IsContention(ex))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Another holder of the lock, as opposed to a disk that refuses the file (read-only, full, gone):
     /// only the first is worth waiting for. Windows says sharing or lock violation; Unix says EWOULDBLOCK.</summary>
     private static bool IsContention(IOException ex) =>

@@ -19,7 +19,7 @@ internal static class WorkspacePlans
         Workspace workspace;
         try
         {
-            workspace = Workspace.Resolve(given is null ? null : ProviderPath(given));
+            workspace = Workspace.Resolve(given is null || BlobContainerAddress.LooksLikeOne(given) ? given : ProviderPath(given));
         }
         catch (Exception)
         {

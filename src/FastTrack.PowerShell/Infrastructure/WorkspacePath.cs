@@ -9,12 +9,15 @@ namespace FastTrack.PowerShell.Infrastructure;
 /// so a completer lists the plans the command will read.</summary>
 internal static class WorkspacePath
 {
-    /// <summary>The workspace -Workspace names (null: $env:FASTTRACK_WORKSPACE, else the per-user default).</summary>
+    /// <summary>The workspace -Workspace names (null: $env:FASTTRACK_WORKSPACE, else the per-user default). A
+    /// container URL is taken as it is.</summary>
     public static Workspace Resolve(SessionState session, string? workspace)
     {
         try
         {
-            return Core.Workspaces.Workspace.Resolve(workspace is null ? null : session.Path.GetUnresolvedProviderPathFromPSPath(workspace));
+            return Core.Workspaces.Workspace.Resolve(workspace is null || BlobContainerAddress.LooksLikeOne(workspace)
+                ? workspace
+                : session.Path.GetUnresolvedProviderPathFromPSPath(workspace));
         }
         catch (Exception ex) when (IsPathError(ex))
         {

@@ -9,5 +9,5 @@ public sealed class RemoveFtCustomerPlanCommand : FtPlanChangeCmdlet
 {
     protected override void ProcessRecord() => Guard(() =>
         Store.Remove(TargetTenant, InputObject?.Revision, Force,
-            plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", $"Remove customer success plan (archived under {Store.Workspace.RemovedPlansDirectory})")));
+            plan => ShouldProcess($"{plan.Customer} ({plan.TenantId})", $"Remove customer success plan (archived under {Store.Workspace.RemovedPlansLocation})")));
 }

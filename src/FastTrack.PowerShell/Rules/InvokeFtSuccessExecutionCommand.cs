@@ -18,13 +18,20 @@ namespace FastTrack.PowerShell.Rules;
 /// last run. Tenants are prepared in parallel (-ThrottleLimit); saving, output and errors stay on the
 /// pipeline thread. A plan whose tenant is not connected signs in from its connection profile (one command runs
 /// the whole portfolio); a profile whose secret cannot be read fails that plan only. -WhatIf returns the same
-/// result and writes nothing.</summary>
+/// result and writes nothing. Several runners can share a workspace: each plan is claimed by one
+/// (<see cref="RunGate"/>), a plan run today is skipped unless -Force, and a result is written only for the plans
+/// this runner ran (the others are said with -Verbose).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "FtSuccessExecution", SupportsShouldProcess = true, DefaultParameterSetName = AllPlans)]
 [OutputType(typeof(SuccessExecutionResult))]
 public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 {
     private readonly List<CustomerPlan> _plans = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<GatePass> _passes = new();
     private UsageSourceRequest? _request;
+    private RunGate? _gate;
+    // Plans claimed and not yet finished: at most -ThrottleLimit, so a runner never claims far ahead of what it
+    // saves (the other runners take the rest).
+    private System.Threading.SemaphoreSlim? _slots;
     private readonly Dictionary<Guid, ConnectionRequest> _signIns = new();
     private ProfileConnections? _profiles;
 
@@ -36,7 +43,8 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
     [Parameter] public System.DateTime? AsOf { get; set; }
 
     [Parameter] public SwitchParameter AllowPartial { get; set; }
-    /// <summary>Measure each plan even when the reports' users are of another domain than the plan's.</summary>
+    /// <summary>Run a plan again that already ran today (UTC), and measure each plan even when the reports' users are
+    /// of another domain than the plan's.</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
     [Parameter] [ArgumentCompleter(typeof(Completion.CultureCompleter))] [PSDefaultValue(Help = "$PSUICulture")] public CultureInfo? Culture { get; set; }
@@ -51,8 +59,20 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
 
     protected override void ProcessRecord() => _plans.AddRange(InputPlans());
 
-    protected override void EndProcessing() =>
-        ForEachPlanThrottled(SignInRequests(), ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
+    protected override void EndProcessing()
+    {
+        _gate = new RunGate(Store, Context.Clock, Force, claim: !IsWhatIf);
+        _slots = new System.Threading.SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+        try
+        {
+            ForEachPlanThrottled(SignInRequests(), ThrottleLimit, "Running the playbook", 2, "plans", Prepare, (_, run) => Finish(run));
+        }
+        finally
+        {
+            foreach (var pass in _passes) pass.Dispose(); // claims of plans a stopped pipeline never finished
+            _gate.Dispose();
+        }
+    }
 
     // On the pipeline thread (a vault is read through this runspace): the sign-in of each plan that needs one. A plan
     // whose secret cannot be read is an error of its own and is not run; the others go on. A folder or the sample
@@ -78,16 +98,58 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
         return runnable;
     }
 
-    // Off the pipeline thread: no SessionState, no Write*.
-    private SuccessExecution Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
+    private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? whatIf is SwitchParameter { IsPresent: true }
+        : SessionState.PSVariable.GetValue("WhatIfPreference") is SwitchParameter { IsPresent: true } or true;
+
+    // Off the pipeline thread: no SessionState, no Write*. The plan is claimed first, and read again under the claim.
+    private Claimed Prepare(CustomerPlan plan, System.Threading.CancellationToken token)
     {
-        if (_signIns.TryGetValue(plan.TenantId, out var signIn)) _profiles!.Connect(plan, signIn, token);
-        var source = UsageSources.TryResolve(_request!, plan, token);
-        return SuccessExecution.Prepare(plan, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force);
+        _slots!.Wait(token);
+        GatePass? pass = null;
+        try
+        {
+            pass = _gate!.Enter(plan);
+            _passes.Add(pass);
+            if (pass.Plan is not { } current) return new Claimed(pass, null);
+            // Signed in only for the plans this runner runs.
+            if (_signIns.TryGetValue(current.TenantId, out var signIn)) _profiles!.Connect(current, signIn, token);
+            var source = UsageSources.TryResolve(_request!, current, token);
+            return new Claimed(pass, SuccessExecution.Prepare(current, Context.Catalog, source, Context.Now, OutputCulture(Culture), AsOf, AllowPartial, token, Force));
+        }
+        catch
+        {
+            pass?.Dispose();
+            _slots.Release();
+            throw;
+        }
     }
 
-    private void Finish(SuccessExecution run)
+    private void Finish(Claimed claimed)
     {
+        try
+        {
+            FinishClaimed(claimed);
+        }
+        finally
+        {
+            _slots!.Release();
+        }
+    }
+
+    private void FinishClaimed(Claimed claimed)
+    {
+        using var pass = claimed.Pass;
+        if (claimed.Run is not { } run)
+        {
+            WriteVerbose(pass.Skipped);
+            return;
+        }
+        if (pass.Lost() is { } lost)
+        {
+            WriteFtError(lost);
+            return;
+        }
         var result = run.Result;
         if (_signIns.ContainsKey(result.TenantId)) WriteVerbose($"{result.Customer}: signed in from the plan's connection profile.");
         if (result.NotMeasured is { } why) WriteWarning(why);
@@ -98,5 +160,17 @@ public sealed class InvokeFtSuccessExecutionCommand : FtPlanInputCmdlet
         run.Save(Store, p => ShouldProcess($"{p.Customer} ({p.TenantId})",
             measured > 0 ? $"Save {measured} AU snapshot{(measured == 1 ? "" : "s")} and this run of the playbook" : "Save this run of the playbook"));
         WriteObject(result);
+    }
+
+    private sealed class Claimed
+    {
+        public Claimed(GatePass pass, SuccessExecution? run)
+        {
+            Pass = pass;
+            Run = run;
+        }
+
+        public GatePass Pass { get; }
+        public SuccessExecution? Run { get; }
     }
 }

@@ -78,6 +78,7 @@ public sealed class ErrorFactoryTests
         if (type == typeof(Core.Plans.SuccessMetric)) return new Core.Plans.SuccessMetric { Name = "Meetings" };
         if (type == typeof(Core.Licensing.PaidUnitsCount)) return new Core.Licensing.PaidUnitsCount(0, new[] { "FLOW_FREE" }, Array.Empty<string>());
         if (type == typeof(Core.UsageReports.ReportDefinition)) return Core.UsageReports.ReportDefinition.All.First();
+        if (type == typeof(Core.Workspaces.BlobContainerAddress)) return new Core.Workspaces.Workspace("https://contoso.blob.core.windows.net/fasttrack").Blob;
         if (type.IsEnum) return Enum.GetValues(type).GetValue(0);
         if (type.IsValueType) return Activator.CreateInstance(type);
         if (type.IsGenericType && type.GetGenericArguments() is [var item])

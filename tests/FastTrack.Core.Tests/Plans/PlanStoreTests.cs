@@ -2,19 +2,39 @@ using FastTrack.Core.Errors;
 using FastTrack.Core.Playbook;
 using FastTrack.Core.Plans;
 using FastTrack.Core.Workspaces;
+using FastTrack.Tests.Shared;
 
 namespace FastTrack.Core.Tests.Plans;
 
+/// <summary>The store's guarantees, each against both kinds of workspace (a folder, and a container in Azurite)
+/// where the guarantee is the same; the folder's own mechanics (file modes, its lock, temporary files) after.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class PlanStoreTests : IDisposable
 {
     private static readonly Guid Contoso = Guid.Parse("6f1c4a52-8d3e-4b7a-9a1e-2f5c7d9e0b11");
     private static readonly Guid Fabrikam = Guid.Parse("0b7e3c1d-5a2f-4e8b-8c6d-1f2a3b4c5d6e");
-    private readonly TempDirectory _dir = new();
-    private readonly PlanStore _store;
+    private readonly AzuriteFixture _azurite;
+    private TestWorkspace _ws = null!;
+    private PlanStore _store = null!;
 
-    public PlanStoreTests() => _store = new PlanStore(new Workspace(_dir.Path), PlaybookCatalog.Default, TimeSpan.FromMilliseconds(300));
+    public PlanStoreTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+        Open(TestWorkspace.Folder);
+    }
 
-    public void Dispose() => _dir.Dispose();
+    public static TheoryData<string> Kinds => TestWorkspace.Kinds;
+
+    private void Open(string kind)
+    {
+        _ws?.Dispose();
+        _ws = new TestWorkspace(kind, _azurite);
+        _store = new PlanStore(_ws.Workspace, PlaybookCatalog.Default, TimeSpan.FromMilliseconds(300));
+    }
+
+    public void Dispose() => _ws.Dispose();
+
+    private string? PlanText(Guid tenant) => _ws.Text(TestWorkspace.PlanName(tenant));
 
     private CustomerPlan NewPlan(Guid tenant, string customer)
     {
@@ -23,9 +43,11 @@ public sealed class PlanStoreTests : IDisposable
         return _store.Create(plan)!;
     }
 
-    [Fact]
-    public void A_new_plan_has_every_service_and_task_and_round_trips_through_its_file()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_new_plan_has_every_service_and_task_and_round_trips_through_its_file(string kind)
     {
+        Open(kind);
         var created = NewPlan(Contoso, "Contoso");
         Assert.Equal(1, created.Revision);
         var read = _store.Read(Contoso);
@@ -33,7 +55,7 @@ public sealed class PlanStoreTests : IDisposable
         Assert.Equal(8, read.Services.Count);                      // the seven of the page and Microsoft 365 Copilot
         Assert.All(read.Services, s => Assert.Equal(10, s.TargetAU));
         Assert.Equal(new[] { 3731, 3732, 3733, 3740, 3741, 3743, 3650 }, read.Tasks.Select(t => t.TaskId));
-        var text = File.ReadAllText(_store.Workspace.PlanPath(Contoso));
+        var text = PlanText(Contoso)!;
         Assert.Contains($"\"schemaVersion\": {CustomerPlan.CurrentSchemaVersion}", text);
         Assert.Contains("\"phase\": \"SuccessExecution\"", text);  // enums by name: readable
         Assert.DoesNotContain("openBlockers", text);               // derived values are not stored
@@ -43,7 +65,7 @@ public sealed class PlanStoreTests : IDisposable
     public void The_file_is_named_from_the_tenant_id_and_readable_by_its_owner_only()
     {
         NewPlan(Contoso, "../../etc/Contoso");
-        var path = Path.Combine(_dir.Path, "plans", Contoso.ToString("D") + ".json");
+        var path = Path.Combine(_ws.Workspace.Root, "plans", Contoso.ToString("D") + ".json");
         Assert.True(File.Exists(path));
         if (!OperatingSystem.IsWindows())
         {
@@ -52,21 +74,26 @@ public sealed class PlanStoreTests : IDisposable
         }
     }
 
-    [Fact]
-    public void An_update_moves_the_revision_and_keeps_the_previous_version_as_backup()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void An_update_moves_the_revision_and_keeps_the_previous_version_as_backup(string kind)
     {
+        Open(kind);
         NewPlan(Contoso, "Contoso");
         var updated = _store.Update(Contoso, 1, false, p => p.Phase = PlanPhase.SuccessReview)!;
         Assert.Equal(2, updated.Revision);
-        var backup = PlanSerializer.Deserialize(File.ReadAllText(_store.Workspace.PlanPath(Contoso) + ".bak"), "bak");
+        var backup = PlanSerializer.Deserialize(_ws.Text(TestWorkspace.PlanName(Contoso) + ".bak")!, "bak");
         Assert.Equal(1, backup.Revision);
         Assert.Equal(PlanPhase.SuccessExecution, backup.Phase);
-        Assert.Empty(Directory.GetFiles(Path.Combine(_dir.Path, "plans"), "*.tmp-*"));
+        Assert.Equal(new[] { TestWorkspace.PlanName(Contoso), TestWorkspace.PlanName(Contoso) + ".bak" },
+            _ws.Names("plans/").Where(n => !n.EndsWith(".lock", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void A_change_based_on_an_older_revision_is_refused_unless_forced()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_change_based_on_an_older_revision_is_refused_unless_forced(string kind)
     {
+        Open(kind);
         NewPlan(Contoso, "Contoso");
         _store.Update(Contoso, 1, false, p => p.Customer = "Contoso Ltd");
         var ex = Assert.Throws<FtException>(() => _store.Update(Contoso, 1, false, p => p.Phase = PlanPhase.Closed));
@@ -78,34 +105,53 @@ public sealed class PlanStoreTests : IDisposable
         Assert.Equal("Contoso Ltd", forced.Customer); // applied to the latest revision
     }
 
-    [Fact]
-    public void Declining_the_confirmation_writes_nothing()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Declining_the_confirmation_writes_nothing(string kind)
     {
+        Open(kind);
         NewPlan(Contoso, "Contoso");
-        var before = File.ReadAllBytes(_store.Workspace.PlanPath(Contoso));
+        var before = PlanText(Contoso);
         Assert.Null(_store.Update(Contoso, null, false, p => p.Phase = PlanPhase.Closed, confirm: _ => false));
-        Assert.Equal(before, File.ReadAllBytes(_store.Workspace.PlanPath(Contoso)));
+        Assert.Equal(before, PlanText(Contoso));
         Assert.Null(_store.Create(CustomerPlan.New(PlaybookCatalog.Default, Fabrikam, "Fabrikam", DateTimeOffset.Now), _ => false));
-        Assert.False(File.Exists(_store.Workspace.PlanPath(Fabrikam)));
+        Assert.Null(PlanText(Fabrikam));
+    }
+
+    public static TheoryData<string, double> KindsAndTargets
+    {
+        get
+        {
+            var data = new TheoryData<string, double>();
+            foreach (var kind in TestWorkspace.KindNames)
+            {
+                data.Add(kind, -1);
+                data.Add(kind, 100.5);
+            }
+            return data;
+        }
     }
 
     [Theory]
-    [InlineData(-1, "TargetOutOfRange")]
-    [InlineData(100.5, "TargetOutOfRange")]
-    public void Invalid_values_are_refused_and_nothing_is_written(double target, string errorId)
+    [MemberData(nameof(KindsAndTargets))]
+    public void Invalid_values_are_refused_and_nothing_is_written(string kind, double target)
     {
+        Open(kind);
+        const string errorId = "TargetOutOfRange";
         NewPlan(Contoso, "Contoso");
-        var before = File.ReadAllBytes(_store.Workspace.PlanPath(Contoso));
+        var before = PlanText(Contoso);
         var ex = Assert.Throws<FtException>(() => _store.Update(Contoso, null, false, p => p.Service(M365Service.Teams).TargetAU = target));
         Assert.Equal(errorId, ex.Error.ErrorId);
         Assert.Equal(FtErrorKind.InvalidArgument, ex.Error.Kind);
         Assert.Contains("Teams", ex.Message);
-        Assert.Equal(before, File.ReadAllBytes(_store.Workspace.PlanPath(Contoso)));
+        Assert.Equal(before, PlanText(Contoso));
     }
 
-    [Fact]
-    public void Dates_in_the_wrong_order_are_refused()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Dates_in_the_wrong_order_are_refused(string kind)
     {
+        Open(kind);
         NewPlan(Contoso, "Contoso");
         var ex = Assert.Throws<FtException>(() => _store.Update(Contoso, null, false, p =>
         {
@@ -118,30 +164,36 @@ public sealed class PlanStoreTests : IDisposable
         Assert.Equal("DatesOutOfOrder", resolve.Error.ErrorId);
     }
 
-    [Fact]
-    public void Creating_a_second_plan_for_a_tenant_is_refused()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Creating_a_second_plan_for_a_tenant_is_refused(string kind)
     {
+        Open(kind);
         NewPlan(Contoso, "Contoso");
         var ex = Assert.Throws<FtException>(() => NewPlan(Contoso, "Contoso again"));
         Assert.Equal("PlanExists", ex.Error.ErrorId);
         Assert.Equal("Contoso", _store.Read(Contoso).Customer);
     }
 
-    [Fact]
-    public void Removing_archives_the_file()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Removing_archives_the_file(string kind)
     {
+        Open(kind);
         NewPlan(Contoso, "Contoso");
         Assert.True(_store.Remove(Contoso, null, false));
         Assert.Null(_store.TryRead(Contoso));
-        var archived = Assert.Single(Directory.GetFiles(_store.Workspace.RemovedPlansDirectory));
-        Assert.Equal("Contoso", PlanSerializer.Deserialize(File.ReadAllText(archived), archived).Customer);
+        var archived = Assert.Single(_ws.Names("plans/removed/"));
+        Assert.StartsWith($"plans/removed/{Contoso:D}.", archived);
+        Assert.Equal("Contoso", PlanSerializer.Deserialize(_ws.Text(archived)!, archived).Customer);
+        Assert.Empty(_store.ReadAll());
     }
 
     [Fact]
     public void A_held_lock_times_out_with_an_error_naming_the_holder()
     {
         NewPlan(Contoso, "Contoso");
-        var lockPath = Path.Combine(_dir.Path, "plans", Contoso.ToString("D") + ".lock");
+        var lockPath = Path.Combine(_ws.Workspace.Root, "plans", Contoso.ToString("D") + ".lock");
         using (FileLock.Acquire(lockPath, TimeSpan.FromSeconds(1), "test"))
         {
             var ex = Assert.Throws<FtException>(() => _store.Update(Contoso, null, false, p => p.Phase = PlanPhase.Closed));
