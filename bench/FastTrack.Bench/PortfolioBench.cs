@@ -95,7 +95,7 @@ internal static class PortfolioBench
         {
             if (run.Error is { } error) throw error;
             var result = run.Result!.Result;
-            if (result.Failures.Count > 0 || result.Measured.Count != 7) throw new InvalidOperationException($"{result.Customer}: {string.Join("; ", result.Failures.Select(f => f.Message))}");
+            if (result.Failures.Count > 0 || result.Measured.Count != Enum.GetValues<M365Service>().Length) throw new InvalidOperationException($"{result.Customer}: {string.Join("; ", result.Failures.Select(f => f.Message))}");
             run.Result.Save(store, null);
         }
     }
