@@ -14,6 +14,7 @@ public sealed partial class GraphEmulator : IDisposable
     private readonly HttpListener _api = new();
     private readonly HttpListener _downloads = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _answering;
     private readonly CancellationTokenSource _stop = new();
     private readonly EmulatedTenant _primary;
     private readonly ConcurrentDictionary<string, EmulatedTenant> _byToken = new(StringComparer.Ordinal);
@@ -37,7 +38,16 @@ public sealed partial class GraphEmulator : IDisposable
     public string DownloadSecret { get; }
     /// <summary>What admin/reportSettings says; true also conceals the names in the reports served.</summary>
     public bool DisplayConcealedNames { get; set; }
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    /// <summary>Every request answered so far. A request is recorded once its answer is sent, so a client can see the
+    /// answer first: this waits (a few seconds at most) for the requests being answered to be recorded.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            SpinWait.SpinUntil(() => Volatile.Read(ref _answering) == 0, TimeSpan.FromSeconds(5));
+            return _requests.ToArray();
+        }
+    }
     /// <summary>Where the Copilot report's pages link their next page; null for this emulator's own address (a test of a
     /// link to another host sets it).</summary>
     public Uri? CopilotLinkBase { get; set; }
@@ -108,6 +118,7 @@ public sealed partial class GraphEmulator : IDisposable
             try { context = await listener.GetContextAsync().ConfigureAwait(false); }
             catch (Exception) when (_stop.IsCancellationRequested || !listener.IsListening) { return; }
             catch (HttpListenerException) { continue; }
+            Interlocked.Increment(ref _answering);
             _ = Task.Run(async () =>
             {
                 var request = context.Request;
@@ -115,6 +126,7 @@ public sealed partial class GraphEmulator : IDisposable
                 try { status = await Play(context, handle).ConfigureAwait(false); }
                 catch (Exception) { status = -1; try { context.Response.Abort(); } catch (Exception) { } }
                 _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, request.Headers["Authorization"], status, request.Url.Authority));
+                Interlocked.Decrement(ref _answering);
             });
         }
     }
