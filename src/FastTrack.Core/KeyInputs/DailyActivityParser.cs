@@ -15,11 +15,16 @@ public static class DailyActivityParser
 {
     private const string ReportDate = "Report Date";
 
-    private static readonly (string Column, M365Service Service)[] s_columns =
+    /// <summary>The report's columns between the refresh date and the report date, in Graph's order, each with the
+    /// service it counts (null: a total, or a service this module does not measure). The sample tenant writes them.</summary>
+    internal static readonly (string Column, M365Service? Service)[] CountColumns =
     {
-        ("Exchange", M365Service.Exchange), ("OneDrive", M365Service.OneDrive), ("SharePoint", M365Service.SharePoint),
-        ("Yammer", M365Service.Yammer), ("Teams", M365Service.Teams),
+        ("Office 365", null), ("Exchange", M365Service.Exchange), ("OneDrive", M365Service.OneDrive), ("SharePoint", M365Service.SharePoint),
+        ("Skype For Business", null), ("Yammer", M365Service.Yammer), ("Teams", M365Service.Teams),
     };
+
+    private static readonly (string Column, M365Service Service)[] s_columns =
+        CountColumns.Where(c => c.Service is not null).Select(c => (c.Column, c.Service!.Value)).ToArray();
 
     /// <summary>The services this report counts.</summary>
     public static IReadOnlyCollection<M365Service> Services { get; } = s_columns.Select(c => c.Service).ToList();

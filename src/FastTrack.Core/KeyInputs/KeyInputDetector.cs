@@ -17,9 +17,14 @@ namespace FastTrack.Core.KeyInputs;
 /// service in use near the report's first day started earlier, and no date is proposed rather than a wrong one.</summary>
 public static class KeyInputDetector
 {
-    public static IReadOnlyList<KeyInputProposal> Find(CustomerPlan plan, IEnumerable<M365Service> services, IUsageDataSource source)
+    /// <summary>The enabled date of each of <paramref name="services"/>; when null, the plan's intended services, or
+    /// every service when none is intended.</summary>
+    public static IReadOnlyList<KeyInputProposal> Find(CustomerPlan plan, IEnumerable<M365Service>? services, IUsageDataSource source)
     {
         if (source is not IServiceHistorySource history) throw KeyInputErrors.KeyInputSourceHasNoHistory(source.Description).ToException();
+        services ??= plan.Services.Any(s => s.Intended)
+            ? plan.Services.Where(s => s.Intended).Select(s => s.Service)
+            : (M365Service[])Enum.GetValues(typeof(M365Service));
         var skus = source.SubscribedSkus() ?? Array.Empty<SubscribedSku>();
         var assigned = history.AssignedPlans();
         var activity = history.DailyActivity();

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using FastTrack.Core.KeyInputs;
 using FastTrack.Core.Licensing;
 using FastTrack.Core.Playbook;
 using Newtonsoft.Json.Linq;
@@ -14,11 +15,8 @@ namespace FastTrack.Core.Sample;
 /// the detail reports).</summary>
 internal static class SampleServiceHistory
 {
-    private static readonly (string Column, M365Service? Service)[] s_countColumns =
-    {
-        ("Office 365", null), ("Exchange", M365Service.Exchange), ("OneDrive", M365Service.OneDrive), ("SharePoint", M365Service.SharePoint),
-        ("Skype For Business", null), ("Yammer", M365Service.Yammer), ("Teams", M365Service.Teams),
-    };
+    // Graph's columns, as the parser reads them; the first ("Office 365") counts a user active in any service.
+    private static readonly (string Column, M365Service? Service)[] s_countColumns = DailyActivityParser.CountColumns;
 
     public static string OrganizationJson(SampleTenant tenant)
     {

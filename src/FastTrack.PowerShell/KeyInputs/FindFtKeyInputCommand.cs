@@ -1,8 +1,6 @@
-using System.Linq;
 using System.Management.Automation;
 using FastTrack.Core.KeyInputs;
 using FastTrack.Core.Measurement;
-using FastTrack.Core.Playbook;
 using FastTrack.PowerShell.Completion;
 using FastTrack.PowerShell.Infrastructure;
 
@@ -31,14 +29,12 @@ public sealed class FindFtKeyInputCommand : FtPlanInputCmdlet
         {
             Guard(() =>
             {
-                var services = asked ?? plan.Services.Where(s => s.Intended).Select(s => s.Service).ToList();
-                if (services.Count == 0) services = Context.Catalog.Services.Select(s => s.Id).ToList();
                 var source = UsageSources.TryResolve(_request!, plan, StopToken)
                     ?? throw KeyInputErrors.KeyInputTenantNotConnected(plan.Customer, plan.TenantId).ToException();
-                WriteVerbose($"Finding the enabled dates of {string.Join(", ", services)} for {plan.Customer} from {source.Description}.");
+                WriteVerbose($"Finding the enabled dates for {plan.Customer} from {source.Description}.");
                 try
                 {
-                    WriteObject(KeyInputDetector.Find(plan, services, source), enumerateCollection: true);
+                    WriteObject(KeyInputDetector.Find(plan, asked, source), enumerateCollection: true);
                 }
                 finally
                 {

@@ -141,7 +141,9 @@ public sealed class KeyInputDetectorTests
     public void The_sample_tenant_finds_every_service_it_licenses_from_its_assigned_plans()
     {
         var source = new SampleUsageSource(new SampleTenant(new SampleTenantOptions { Users = 200 }));
-        var found = KeyInputDetector.Find(Plan(), Enum.GetValues<M365Service>(), source);
+        var found = KeyInputDetector.Find(Plan(), null, source); // no service intended: every service
+
+        Assert.Equal(Enum.GetValues<M365Service>(), found.Select(f => f.Service));
 
         Assert.All(found, f => Assert.Equal(KeyInputStatus.New, f.Status));
         Assert.All(found, f => Assert.True(f.EnabledOn < source.Tenant.Options.FirstDay.AddDays(-199)));
