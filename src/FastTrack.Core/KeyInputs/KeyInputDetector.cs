@@ -36,22 +36,7 @@ public static class KeyInputDetector
     {
         var evidence = new JoinedList<string>();
         var provisioned = ProvisionedPlans(skus, service);
-        DateTime? enabled = null;
-        string? from = null;
-        if (provisioned.Count == 0)
-        {
-            evidence.Add($"no enabled subscription provisions a {service} service plan");
-        }
-        else if (assigned.Where(a => a.IsEnabled && provisioned.ContainsKey(a.ServicePlanId)).OrderBy(a => a.AssignedOn).FirstOrDefault() is { } earliest)
-        {
-            var name = provisioned[earliest.ServicePlanId];
-            evidence.Add($"service plan {name} assigned to the tenant on {Day(earliest.AssignedOn)} (organization assignedPlans)");
-            (enabled, from) = (earliest.AssignedOn, $"plan {name}");
-        }
-        else
-        {
-            evidence.Add($"service plans {string.Join(", ", provisioned.Values.Distinct())} provisioned, with no assigned date in organization assignedPlans");
-        }
+        var (enabled, from) = AssignedDate(service, provisioned, assigned, evidence);
         if (provisioned.Count > 0 && DailyActivityParser.Services.Contains(service))
         {
             var firstUse = activity.FirstUse(service);
@@ -74,6 +59,25 @@ public static class KeyInputDetector
                 : current.EnabledOn is null ? KeyInputStatus.New
                 : current.EnabledOn == enabled ? KeyInputStatus.Same : KeyInputStatus.Differs,
         };
+    }
+
+    // The earliest assigned date of the service's provisioned plans, and which plan gave it; what was read goes to evidence.
+    private static (DateTime? Date, string? From) AssignedDate(M365Service service, Dictionary<Guid, string> provisioned,
+        IReadOnlyList<AssignedPlan> assigned, JoinedList<string> evidence)
+    {
+        if (provisioned.Count == 0)
+        {
+            evidence.Add($"no enabled subscription provisions a {service} service plan");
+            return (null, null);
+        }
+        if (assigned.Where(a => a.IsEnabled && provisioned.ContainsKey(a.ServicePlanId)).OrderBy(a => a.AssignedOn).FirstOrDefault() is not { } earliest)
+        {
+            evidence.Add($"service plans {string.Join(", ", provisioned.Values.Distinct())} provisioned, with no assigned date in organization assignedPlans");
+            return (null, null);
+        }
+        var name = provisioned[earliest.ServicePlanId];
+        evidence.Add($"service plan {name} assigned to the tenant on {Day(earliest.AssignedOn)} (organization assignedPlans)");
+        return (earliest.AssignedOn, $"plan {name}");
     }
 
     // The service's plans provisioned today in enabled subscriptions, by id, with their names.
