@@ -3,37 +3,21 @@ using System.Text;
 
 namespace FastTrack.GraphEmulator;
 
-/// <summary>Graph's JSON answers: a value, or an error in its OData shape.</summary>
+/// <summary>Graph's answers: a JSON value, a small CSV report, or an error in its OData shape.</summary>
 internal static class Answers
 {
-    public static async Task<int> Json(HttpListenerResponse response, string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        response.StatusCode = 200;
-        response.ContentType = "application/json";
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        response.Close();
-        return 200;
-    }
+    public static Task<int> Json(HttpListenerResponse response, string json) => Send(response, 200, json, "application/json");
 
-    public static async Task<int> Csv(HttpListenerResponse response, string csv)
-    {
-        var bytes = Encoding.UTF8.GetBytes(csv);
-        response.StatusCode = 200;
-        response.ContentType = "application/octet-stream";
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        response.Close();
-        return 200;
-    }
+    public static Task<int> Csv(HttpListenerResponse response, string csv) => Send(response, 200, csv, "application/octet-stream");
 
-    public static async Task<int> Error(HttpListenerResponse response, int status, string code, string message)
+    public static Task<int> Error(HttpListenerResponse response, int status, string code, string message) =>
+        Send(response, status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"innerError\":{\"request-id\":\"" + Guid.NewGuid() + "\"}}}", "application/json");
+
+    private static async Task<int> Send(HttpListenerResponse response, int status, string text, string contentType)
     {
-        var body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"innerError\":{\"request-id\":\"" + Guid.NewGuid() + "\"}}}";
-        var bytes = Encoding.UTF8.GetBytes(body);
+        var bytes = Encoding.UTF8.GetBytes(text);
         response.StatusCode = status;
-        response.ContentType = "application/json";
+        response.ContentType = contentType;
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         response.Close();
