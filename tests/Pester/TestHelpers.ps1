@@ -53,3 +53,30 @@ function Get-FtEmulatorRecord($Emulator, [ValidateSet('mail', 'posts', 'requests
     <# What the emulator recorded: the messages sent through sendMail, the webhook's posts, every request. #>
     @(Invoke-RestMethod -Uri ([uri]::new($Emulator.Uri, "emulator/$Kind")))
 }
+
+function Start-FtAzurite {
+    <#
+    .SYNOPSIS
+        Starts Azurite's blob service (tools/azurite, installed by `npm ci --prefix tools/azurite`; .ci/run does) on
+        loopback, on a port the system picks, in memory. Returns @{ Process; Endpoint; ConnectionString }, or $null
+        when it is not installed (Stop-FtAzurite ends it). The key is Azurite's public development key.
+    #>
+    $binary = Join-Path $script:FtRepoRoot 'tools/azurite/node_modules/.bin/azurite-blob'
+    if ($env:FASTTRACK_AZURITE) { $binary = $env:FASTTRACK_AZURITE }
+    if (-not (Test-Path $binary)) { return $null }
+    $start = [Diagnostics.ProcessStartInfo]::new($binary)
+    foreach ($a in '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--skipApiVersionCheck', '--loose', '--disableTelemetry') { $start.ArgumentList.Add($a) }
+    $start.RedirectStandardOutput = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $endpoint = $null
+    while (-not $endpoint -and ($line = $process.StandardOutput.ReadLine()) -ne $null) {
+        if ($line -match 'listens on (http://127\.0\.0\.1:\d+)') { $endpoint = $Matches[1] + '/devstoreaccount1' }
+    }
+    if (-not $endpoint) { $process.Kill($true); throw 'Azurite exited before it listened.' }
+    $key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+    @{ Process = $process; Endpoint = $endpoint; ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=$endpoint;" }
+}
+
+function Stop-FtAzurite($Azurite) {
+    if ($Azurite) { $Azurite.Process.Kill($true); $Azurite.Process.WaitForExit(10000) | Out-Null }
+}
