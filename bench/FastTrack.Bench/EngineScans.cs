@@ -9,12 +9,13 @@ internal static class EngineScans
 {
     /// <summary>Each file read as a measurement reads one report, one after the other on this thread: the CSV
     /// reader and the scanner, nothing else.</summary>
-    public static Dictionary<string, long> Sequential(IEnumerable<string> files)
+    public static Dictionary<string, long> Sequential(IEnumerable<string> files, bool partsReader = false)
     {
         var result = new Dictionary<string, long>();
         foreach (var file in files)
         {
-            using var rows = new CsvReportRows(File.OpenRead(file), file);
+            // partsReader: the reader a large report's parts are read with (Utf8CsvRows), over the whole file.
+            using IReportRows rows = partsReader ? new Utf8CsvRows(File.OpenRead(file), file) : new CsvReportRows(File.OpenRead(file), file);
             var definition = ReportDefinition.Recognise(rows.Headers) ?? throw new InvalidOperationException($"{file} is no report");
             var scan = ReportScanner.Scan(rows, definition);
             foreach (var (service, tally) in scan.Tallies) result[$"{scan.Kind}/{service}"] = tally.Active * 1_000_000_000L + tally.Licensed;

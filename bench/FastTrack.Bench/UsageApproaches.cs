@@ -22,6 +22,7 @@ internal static class UsageApproaches
             "csvhelper-linq" => CsvHelperLinq(files),
             "cohort" => Cohort(folder),
             "scan" => EngineScans.Sequential(files),
+            "scan-utf8" => EngineScans.Sequential(files, partsReader: true),
             "measure" => EngineScans.Measure(folder),
             "measure-1" => EngineScans.Measure(folder, readers: 1),
             "readings" => EngineScans.Readings(folder, Environment.ProcessorCount),

@@ -7,11 +7,15 @@ namespace FastTrack.Core.UsageReports;
 
 /// <summary>One large report read in parts at once, each part on a thread of its own, then put together into the
 /// scan a reader from the top gives. The file is cut after the first line feed past each of a few evenly spaced
-/// places; each part reads its records and counts its quotes. Whatever the parts cannot settle alone makes
-/// <see cref="Merge"/> give null: a cut inside quotes (the quotes before it odd in number), a stray quote, a fault, rows
-/// of two refresh dates, a user listed twice. The report is then read whole, from the top, and that reading says
-/// what is wrong, naming its line. Faults are rare and stop the measurement; a line break inside quotes just at a
-/// cut is rare too (Graph's fields hold none but in names): the second reading costs nothing that matters.</summary>
+/// places. Whatever the parts cannot settle alone makes <see cref="Merge"/> give null: a fault in a part (among them a
+/// cut inside quotes, below), rows of two refresh dates, a user listed twice. The report is then read whole, from
+/// the top, and that reading says what is wrong, naming its line. Faults are rare and stop the measurement; a line
+/// break inside quotes just at a cut is rare too (Graph's fields hold none but in names): the second reading costs
+/// nothing that matters.
+/// Why a cut inside quotes is always found: the parts' reader (<see cref="Utf8CsvRows"/>) reads a record only when
+/// its quotes are where RFC 4180 puts them, so every record it reads holds an even number of quotes, and a part
+/// whose end falls inside quotes ends in a quoted field never closed, a fault. So when every part is read without
+/// a fault, the quotes before each cut are even in number: each cut is outside quotes, where a record starts.</summary>
 internal sealed class ReportParts
 {
     /// <summary>The smallest part worth a reader of its own (a reader's buffers and start cost under a millisecond).</summary>
@@ -96,7 +100,7 @@ internal sealed class ReportParts
             var end = k == Count - 1 ? length : ReportSplit.LineStart(_file, _cuts[k + 1], length, _recordStart);
             if (first >= end) return; // a record longer than the stretch: the part before reads it
             var stream = _streams[k] = new ReportSegmentStream(_file, k == 0 ? Array.Empty<byte>() : _header, first, end);
-            using var rows = new CsvReportRows(stream, _name);
+            using var rows = new Utf8CsvRows(stream, _name);
             var pass = new ReportPass(rows, _definition, _today, _users.TryTake(out var users) ? users : new UsersSeen(), null, sampleDomains: k == 0);
             pass.Run(null, cancellationToken);
             _passes[k] = pass;
@@ -106,19 +110,6 @@ internal sealed class ReportParts
             // Whatever it is, the reading from the top finds it again, and names its line.
             Interlocked.Exchange(ref _faulted, 1);
         }
-    }
-
-    // Whether every part started outside quotes (the quotes before it even in number), and none met a stray quote.
-    private bool CutsProven()
-    {
-        long quotes = 0;
-        foreach (var stream in _streams)
-        {
-            if (stream is null) continue;
-            if ((quotes & 1) != 0 || stream.Quotes.Stray) return false;
-            quotes += stream.Quotes.Quotes;
-        }
-        return true;
     }
 
     /// <summary>The report's scan put together from its parts (the first part's scan, the others added to it), or
@@ -137,7 +128,7 @@ internal sealed class ReportParts
 
     private ReportScan? Merged()
     {
-        if (Volatile.Read(ref _faulted) != 0 || _passes[0] is not { } first || !CutsProven()) return null;
+        if (Volatile.Read(ref _faulted) != 0 || _passes[0] is not { } first) return null;
         var passes = _passes.Where(p => p is not null).Select(p => p!).ToList();
         var dates = passes.Where(p => p.Scan.Rows > 0).Select(p => p.Scan.RefreshDate).Distinct().Count();
         if (dates > 1) return null;

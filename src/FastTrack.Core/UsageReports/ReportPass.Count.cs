@@ -6,7 +6,7 @@ namespace FastTrack.Core.UsageReports;
 // The counting of a live user's row: who is active in the 28-day window, who holds the licence.
 internal sealed partial class ReportPass
 {
-    [MethodImpl(Optimized)]
+    [MethodImpl(HotPath.Optimized)]
     private void Count(ulong appsUser, bool isApps)
     {
         var upn = _perUser is null ? null : _rows.Get(_columns.Upn) ?? "";
@@ -39,7 +39,7 @@ internal sealed partial class ReportPass
         }
     }
 
-    [MethodImpl(Optimized)]
+    [MethodImpl(HotPath.Optimized)]
     private void CountOnly(ServiceTally only, string? upn)
     {
         var licensed = _columns.IsLicensed < 0 || Bool(_columns.IsLicensed, "Is Licensed") != 0;

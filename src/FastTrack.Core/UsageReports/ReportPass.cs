@@ -11,12 +11,10 @@ namespace FastTrack.Core.UsageReports;
 /// integers, booleans read in ASCII, the refresh date compared as text with the first row's.</summary>
 internal sealed partial class ReportPass
 {
-    // Not tiered: the loop runs once per report, so tiered compilation would leave it in its first, slow code for
-    // the whole of a 100,000-row report (bench/README.md, issue 18).
-    private const MethodImplOptions Optimized = (MethodImplOptions)512; // AggressiveOptimization, unnamed in netstandard2.0
-
     private readonly IReportRows _rows;
-    private readonly CsvReportRows? _csv; // the usual rows, called directly rather than through the interface
+    // The usual rows, called directly rather than through the interface: a large report's parts, or a report whole.
+    private readonly Utf8CsvRows? _part;
+    private readonly CsvReportRows? _csv;
     private readonly ReportColumns _columns;
     private readonly ReportKind _kind;
     private readonly System.Collections.Generic.IReadOnlyList<M365Service> _services;
@@ -38,6 +36,7 @@ internal sealed partial class ReportPass
     {
         _columns = new ReportColumns(rows, definition);
         _rows = rows;
+        _part = rows as Utf8CsvRows;
         _csv = rows as CsvReportRows;
         _kind = definition.Kind;
         _services = definition.Services;
@@ -69,18 +68,18 @@ internal sealed partial class ReportPass
     /// <summary>The activations report's Microsoft 365 Apps users, to count each once; null for the other reports.</summary>
     public UsersSeen? AppsUsers { get; }
 
-    [MethodImpl(Optimized)]
+    [MethodImpl(HotPath.Optimized)]
     public void Run(Action<long>? bytesRead, CancellationToken cancellationToken)
     {
         var scan = Scan;
-        while (_csv is { } csv ? csv.Read() : _rows.Read())
+        while (_part is { } part ? part.Read() : _csv is { } csv ? csv.Read() : _rows.Read())
         {
             if ((scan.Rows & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 bytesRead?.Invoke(_rows.BytesRead);
             }
-            if ((_csv is { } c ? c.FieldCount : _rows.FieldCount) != _headerCount) throw ReportScanner.FieldCount(_rows);
+            if ((_part is { } p ? p.FieldCount : _csv is { } c ? c.FieldCount : _rows.FieldCount) != _headerCount) throw ReportScanner.FieldCount(_rows);
             scan.Rows++;
             CheckRefresh();
             var key = Identify(out var appsUser, out var isApps);
@@ -99,11 +98,11 @@ internal sealed partial class ReportPass
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<char> Span(int ordinal) => _csv is { } csv ? csv.Span(ordinal) : _rows.Span(ordinal);
+    private ReadOnlySpan<char> Span(int ordinal) => _part is { } part ? part.Span(ordinal) : _csv is { } csv ? csv.Span(ordinal) : _rows.Span(ordinal);
 
     /// <summary>The row's refresh date: the first row's, once it is plausible, and the same on every row after it.
     /// The same text as the first row's is the same day, unread.</summary>
-    [MethodImpl(Optimized)]
+    [MethodImpl(HotPath.Optimized)]
     private void CheckRefresh()
     {
         if (_refreshText is { } first && Span(_columns.Refresh).SequenceEqual(first)) return;
@@ -131,7 +130,7 @@ internal sealed partial class ReportPass
     /// <summary>The row's user, hashed once: the key that finds a user listed twice, and for the activations report
     /// the user apart from the product. The activations report lists a user once per product: its key is the pair,
     /// and its Apps licences count users, not rows.</summary>
-    [MethodImpl(Optimized)]
+    [MethodImpl(HotPath.Optimized)]
     private ulong Identify(out ulong appsUser, out bool isApps)
     {
         var activations = AppsUsers is not null;

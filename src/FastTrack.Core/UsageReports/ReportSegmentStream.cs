@@ -4,11 +4,9 @@ using System.Threading;
 
 namespace FastTrack.Core.UsageReports;
 
-/// <summary>A part of a report file as a stream of its own: the header's bytes, then a range of the file's, whose
-/// quotes it counts as they pass (ReportSplit). The parts of one report share its one open stream: each read sets the
-/// position and reads under a lock on it, so several threads read one file at once (64 KB at a time, the lock held
-/// for a copy from the page cache). Not
-/// seekable: the rows of a part are never named in a message (a fault in a part is found again by reading the
+/// <summary>A part of a report file as a stream of its own: the header's bytes, then a range of the file's. The parts
+/// of one report share its one open stream: each read sets the position and reads under a lock on it, so several
+/// threads read one file at once (128 KB at a time, the lock held for a copy from the page cache). Not seekable: the rows of a part are never named in a message (a fault in a part is found again by reading the
 /// whole report, which names its line), so nothing is read twice for one.</summary>
 internal sealed class ReportSegmentStream : Stream
 {
@@ -27,9 +25,6 @@ internal sealed class ReportSegmentStream : Stream
         _end = end;
         _position = start;
     }
-
-    /// <summary>The quotes of the range read so far.</summary>
-    public ReportSplit.QuoteCount Quotes { get; } = new();
 
     /// <summary>The bytes of the range read so far (the header's not counted): the part's progress.</summary>
     public long RangeRead => Volatile.Read(ref _position) - _start;
@@ -51,7 +46,6 @@ internal sealed class ReportSegmentStream : Stream
             _file.Position = _position;
             read = _file.Read(buffer, offset, want);
         }
-        Quotes.See(buffer, offset, read);
         Volatile.Write(ref _position, _position + read);
         return read;
     }

@@ -4,14 +4,11 @@ using System.IO;
 namespace FastTrack.Core.UsageReports;
 
 /// <summary>Where a report file may be cut into parts that read, each from its own start, exactly the rows one
-/// reader from the top reads. A part starts just after a line feed; that line feed ends a record only if it is
-/// outside quotes (Graph quotes a field holding a comma, a quote or a line break, so a line feed inside quotes is
-/// data), which is so when the quotes before it are even in number. Each part counts its quotes as it reads
-/// (<see cref="QuoteCount"/>); once all are read, the counts say whether every cut was outside quotes. That parity
-/// is the reader's state only if every quote is where RFC 4180 puts one: a quote opening a field comes first in it
-/// (after a comma, a line break, or a closing quote: an escaped ""). A quote anywhere else, a comment line, a byte
-/// order mark of UTF-16 or UTF-32, or a header that is not one plain line of commas, and the report is read whole,
-/// from the top: no cut is kept that cannot be proven.</summary>
+/// reader from the top reads. A part starts just after a line feed and before what starts a record; that line feed
+/// ends a record only if it is outside quotes (Graph quotes a field holding a comma, a quote or a line break, so a
+/// line feed inside quotes is data). Whether it was is proven by the parts' reader (<see cref="Utf8CsvRows"/>), not
+/// here. A byte order mark of UTF-16 or UTF-32, or a header that is not one plain line of commas, and the report is
+/// read whole, from the top.</summary>
 internal static class ReportSplit
 {
     private const int Block = 64 * 1024;
@@ -66,38 +63,6 @@ internal static class ReportSplit
             at += read;
         }
         return length;
-    }
-
-    /// <summary>The quotes of a part, counted as its bytes stream by, the part taken to start outside quotes.</summary>
-    public sealed class QuoteCount
-    {
-        private byte _before = (byte)'\n'; // a part starts after a line feed (or at the top of the file)
-
-        public long Quotes { get; private set; }
-        /// <summary>A quote that opens a field where no field starts, or a comment line: the parity proves nothing.</summary>
-        public bool Stray { get; private set; }
-
-        public void See(byte[] buffer, int offset, int count)
-        {
-            if (count == 0) return;
-            var span = new ReadOnlySpan<byte>(buffer, offset, count);
-            for (var at = 0; at < count;)
-            {
-                var i = span.Slice(at).IndexOfAny((byte)'"', (byte)'#');
-                if (i < 0) break;
-                at += i + 1;
-                var previous = at >= 2 ? span[at - 2] : _before;
-                if (span[at - 1] == (byte)'#')
-                {
-                    if (previous is (byte)'\n' or (byte)'\r') Stray = true; // the reader skips a line starting with '#', quotes and all
-                    continue;
-                }
-                // Opening (an even count before it) after anything but a comma, a line break or a closing quote.
-                if ((Quotes & 1) == 0 && previous is not ((byte)',' or (byte)'\n' or (byte)'\r' or (byte)'"')) Stray = true;
-                Quotes++;
-            }
-            _before = span[count - 1];
-        }
     }
 
     // Reads at a position under the lock the parts share; fills the count unless the file ends first.

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FastTrack.Core.UsageReports;
 
@@ -40,6 +41,7 @@ internal static class ReportValues
 
     /// <summary>The scan's hot path: a yyyy-MM-dd day of the calendar as its key, 0 for empty, -1 for anything
     /// else (a timestamp, or no date: ParseDate's to read or to word the error).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static int DayKey(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty) return 0;
@@ -55,6 +57,7 @@ internal static class ReportValues
         return year * 10000 + month * 100 + day;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsConcealed(ReadOnlySpan<char> s)
     {
         if (s.Length == 9) return s.SequenceEqual("(Unknown)".AsSpan());

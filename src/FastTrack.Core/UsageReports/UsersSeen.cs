@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FastTrack.Core.UsageReports;
@@ -27,6 +28,7 @@ internal sealed class UsersSeen
     /// <summary>Forgets the users of the previous report, keeping the arrays.</summary>
     public void Clear() => _count = 0;
 
+    [MethodImpl(HotPath.Optimized)]
     public void Add(ulong hash, long row)
     {
         if (_count == _hashes.Length)
@@ -84,6 +86,7 @@ internal sealed class UsersSeen
     // Calls repeat(hash) for each entry of the tables whose hash an earlier entry has, with this table's scratch
     // arrays. The hashes are split by their top bits into groups (one counting pass, one copying pass), each checked
     // in an open-addressing table that fits in cache.
+    [MethodImpl(HotPath.Optimized)] // its loops run once a report, over every user: no tier would replace them in time
     private void Scan(IReadOnlyList<UsersSeen> tables, Action<ulong> repeat)
     {
         var count = tables.Sum(t => t._count);
@@ -128,9 +131,11 @@ internal sealed class UsersSeen
 
     /// <summary>The user's share of <see cref="Hash(ReadOnlySpan{char}, ReadOnlySpan{char})"/>: a name hashed once
     /// serves with several qualifiers (the activations report keys a user with and without the product).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static ulong UserPart(ReadOnlySpan<char> user) =>
         Block(Mix(14695981039346656037UL, user), 0x1_0000_0000_0000UL + (ulong)user.Length); // the boundary: ("ab", "c") is not ("a", "bc")
 
+    [MethodImpl(HotPath.Optimized)]
     public static ulong Hash(ulong userPart, ReadOnlySpan<char> qualifier)
     {
         var hash = Mix(userPart, qualifier);
@@ -142,6 +147,7 @@ internal sealed class UsersSeen
         return hash == 0 ? 1 : hash;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static ulong Mix(ulong hash, ReadOnlySpan<char> text)
     {
         var blocks = MemoryMarshal.Cast<char, ulong>(text);
@@ -159,6 +165,7 @@ internal sealed class UsersSeen
 
     // Four UTF-16 chars: when all are ASCII, 'a'..'z' lose 0x20 together (c + 0x1F reaches 0x80 from 'a' on,
     // c + 0x05 from '{' on); otherwise char by char.
+    [MethodImpl(HotPath.Optimized)]
     private static ulong Upper(ulong chars)
     {
         if ((chars & 0xFF80_FF80_FF80_FF80UL) == 0)
