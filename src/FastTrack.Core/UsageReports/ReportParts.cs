@@ -53,8 +53,9 @@ internal sealed class ReportParts
         _streams = new ReportSegmentStream?[count];
     }
 
-    /// <summary>The parts of a report, or null when it is better read whole: too small for two parts, not
-    /// seekable, or not a file that can be cut (ReportSplit.Header).</summary>
+    /// <summary>The parts of a report, or null when it is to be read whole, from the top: not seekable, or not a file
+    /// that can be cut (ReportSplit.Header). A report too small for two parts is one part: read by the parts' reader
+    /// all the same, whose code is optimised from the first call (a report is read again from the top only at a fault).</summary>
     /// <param name="minPartBytes">The smallest part (tests cut small reports into many parts).</param>
     /// <param name="users">Users' tables to take and give back (a measurement's), or null.</param>
     /// <param name="scratch">Where to put the parts' users together (a measurement's, shared by its reports), or null.</param>
@@ -66,8 +67,8 @@ internal sealed class ReportParts
         var length = file.Length;
         // Parts of a quarter of a reader's share: the readers stay busy to the end, whatever the other reports.
         var partBytes = Math.Max(minPartBytes, (length - start) / (4L * readers));
-        var count = (int)Math.Min(256, (length - start) / partBytes);
-        if (count < 2) return null;
+        if (length <= start) return null;
+        var count = (int)Math.Max(1, Math.Min(256, (length - start) / partBytes));
         byte[]? header;
         var recordStart = Array.Empty<byte>();
         try
