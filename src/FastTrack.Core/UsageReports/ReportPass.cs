@@ -162,6 +162,7 @@ internal sealed partial class ReportPass
         return concealed ? 0 : UsersSeen.Hash(user, activations ? _product.AsSpan() : default);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private bool IsDeleted()
     {
         if (_columns.IsDeleted >= 0) return Bool(_columns.IsDeleted, ReportDefinition.IsDeleted) == 1;
