@@ -51,12 +51,13 @@ internal static class UsageApproaches
             using var me = Process.GetCurrentProcess();
             var cpu = me.TotalProcessorTime;
             var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var pass = Stopwatch.StartNew();
             Once();
             pass.Stop();
             me.Refresh();
             var cpuMs = (me.TotalProcessorTime - cpu).TotalMilliseconds;
-            if (Environment.GetEnvironmentVariable("FTBENCH_VERBOSE") is not null) Console.Error.WriteLine($"pass {pass.Elapsed.TotalMilliseconds:0} cpu {cpuMs:0} gc {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}");
+            if (Environment.GetEnvironmentVariable("FTBENCH_VERBOSE") is not null) Console.Error.WriteLine($"pass {pass.Elapsed.TotalMilliseconds:0} cpu {cpuMs:0} gc {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3} allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0.0} MB");
             return (Wall: pass.Elapsed.TotalMilliseconds, Cpu: cpuMs);
         }).ToList();
         var wall = steady.Select(p => p.Wall).OrderBy(ms => ms).ToList();

@@ -47,7 +47,7 @@ internal sealed partial class ReportPass
         var last = _columns.LastActivity < 0 ? 0 : Day(_columns.LastActivity, ReportDefinition.LastActivityDate);
         var active = InWindow(last);
         // Outlook Mobile: a mailbox user active in the window who used Outlook on a phone.
-        if (_columns.OutlookForMobile >= 0 && Span(_columns.OutlookForMobile).IsWhiteSpace())
+        if (_columns.OutlookForMobile >= 0 && ReportValues.IsBlank(Span(_columns.OutlookForMobile)))
         {
             active = false;
             last = 0; // the date is of mail in general, not of the phone app

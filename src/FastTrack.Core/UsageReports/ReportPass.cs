@@ -105,7 +105,7 @@ internal sealed partial class ReportPass
     [MethodImpl(HotPath.Optimized)]
     private void CheckRefresh()
     {
-        if (_refreshText is { } first && Span(_columns.Refresh).SequenceEqual(first)) return;
+        if (_refreshText is { } first && ReportValues.Same(Span(_columns.Refresh), first)) return;
         var refresh = Date(_columns.Refresh, ReportDefinition.RefreshDate)
             ?? throw ReportErrors.ReportDateInvalid(_rows.SourceName, _rows.Where(_rows.Row), ReportDefinition.RefreshDate, "is empty; every row of a report has its refresh date").ToException();
         if (Scan.RefreshDate is null)
@@ -137,7 +137,7 @@ internal sealed partial class ReportPass
         if (activations)
         {
             var product = Span(_columns.ProductType);
-            if (!product.SequenceEqual(_product.AsSpan()))
+            if (!ReportValues.Same(product, _product.AsSpan()))
             {
                 _product = product.ToString();
                 _productIsApps = _product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || _product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -158,7 +158,7 @@ internal sealed partial class ReportPass
             return 0;
         }
         var user = UsersSeen.UserPart(upn);
-        appsUser = activations && !upn.SequenceEqual("(Unknown)".AsSpan()) ? UsersSeen.Hash(user, default) : 0;
+        appsUser = activations && !ReportValues.Same(upn, "(Unknown)".AsSpan()) ? UsersSeen.Hash(user, default) : 0;
         return concealed ? 0 : UsersSeen.Hash(user, activations ? _product.AsSpan() : default);
     }
 

@@ -57,10 +57,30 @@ internal static class ReportValues
         return year * 10000 + month * 100 + day;
     }
 
+    /// <summary>Whether two short texts are the same, ordinal: the scan's per-row comparisons (a refresh date, a
+    /// product), inline rather than the framework's SequenceEqual, whose code is compiled in tiers (HotPath).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Same(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+
+    /// <summary>Whether the text is empty or only white space, inline (as <see cref="Same"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsBlank(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (!char.IsWhiteSpace(c)) return false;
+        return true;
+    }
+
     [MethodImpl(HotPath.Optimized)]
     public static bool IsConcealed(ReadOnlySpan<char> s)
     {
-        if (s.Length == 9) return s.SequenceEqual("(Unknown)".AsSpan());
+        if (s.Length == 9) return Same(s, "(Unknown)".AsSpan());
         if (s.Length != 32) return false;
         foreach (var ch in s)
         {

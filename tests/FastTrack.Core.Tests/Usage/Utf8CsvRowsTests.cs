@@ -13,6 +13,8 @@ public sealed class Utf8CsvRowsTests(Xunit.Abstractions.ITestOutputHelper output
     {
         "abc", "2026-11-22", "", "x y", "Zoë", "東京", "\"q\"", "\"a,b\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"cr\r\nlf\"",
         "a\"b", "\"open", "\"x\"y", "#c", " ", "\r", "\uFFFD",
+        // Longer than a vector of bytes, with a character that is not ASCII past the first vector, or none.
+        "avery.smith.000000@contoso.onmicrosoft.com", "a name longer than one vector of bytes, then Zoë",
     };
 
     [Fact]
