@@ -64,6 +64,17 @@ Describe 'Measure-FtActiveUsage' {
         ($au.Apps | Where-Object ActiveUsers -gt 0).App | Should -Be @('Teams', 'Copilot Chat')
     }
 
+    It 'heads a folder''s measurement with no customer by its tenant, not an empty heading' {
+        @(
+            'Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Team Chat Message Count,Private Chat Message Count,Is Licensed'
+            "$($lastDay.ToString('yyyy-MM-dd')),ana@contoso.com,$($lastDay.ToString('yyyy-MM-dd')),False,3,0,Yes"
+        ) | Set-Content -Path (Join-Path $reports 'teams.csv') -Encoding UTF8
+        $text = Measure-FtActiveUsage -Path $reports -Basis LicensedUsers | Out-String -Width 80
+        $heading = ($text -split "`n" | Where-Object { $_.Trim() } | Select-Object -First 1).Trim()
+        $heading | Should -Match '^Customer: \(not named\)$'
+        (Measure-FtActiveUsage -Sample -Service Teams | Out-String -Width 80) | Should -Match 'Customer: Contoso'
+    }
+
     It 'measures an Import-Csv of an exported report on the licensed-users basis' {
         $csv = Join-Path $reports 'teams.csv'
         @(
