@@ -43,7 +43,7 @@ internal static class EngineScans
     {
         var source = new FolderUsageSource(folder);
         var kinds = source.Reports.OrderBy(k => k).ToList();
-        var readings = new SourceReadings(source, null, null, FastTrack.Core.Time.SystemClock.Now, CancellationToken.None, readers, partBytes);
+        using var readings = new SourceReadings(source, null, null, FastTrack.Core.Time.SystemClock.Now, CancellationToken.None, readers, partBytes);
         readings.ReadAhead(r => kinds.ForEach(k => r.Report(k)));
         var result = new Dictionary<string, long>();
         foreach (var kind in kinds)

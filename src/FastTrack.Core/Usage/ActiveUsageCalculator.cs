@@ -37,7 +37,7 @@ public sealed class ActiveUsageCalculator
         Func<M365Service, UsageGoal> goals, DateTime? asOf = null, IProgress<UsageProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var readings = new SourceReadings(source, asOf, progress, _clock, cancellationToken, Readers, PartBytes);
+        using var readings = new SourceReadings(source, asOf, progress, _clock, cancellationToken, Readers, PartBytes);
         // The reports the services need, read at once; then the same walk, one service after another, finds each
         // outcome (or the error that stops the measurement) where a reading one report at a time meets it.
         readings.ReadAhead(r =>

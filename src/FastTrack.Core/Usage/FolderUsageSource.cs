@@ -107,6 +107,9 @@ public sealed class FolderUsageSource : IUsageDataSource
         return tenants.Count == 1 ? tenants[0] : null;
     }
 
+    // Enough to read a header and a first row (longer ones grow the reader's buffer).
+    private const int SniffBytes = 4096;
+
     // The CSV's rows, or null with the file noted as passed over. Errors only for a file that may be a report
     // but cannot be read (permission, I/O, a damaged header): guessing past it could change a number.
     private CsvReportRows? OpenCsv(string file)
@@ -116,7 +119,7 @@ public sealed class FolderUsageSource : IUsageDataSource
             _skipped.Add(new SkippedFile(file, notRegular, true));
             return null;
         }
-        var stream = ReportFolderFiles.OpenRead(file);
+        var stream = ReportFolderFiles.OpenRead(file, SniffBytes);
         if (ReportFolderFiles.WhyNotText(stream) is { } notText)
         {
             stream.Dispose();
@@ -125,7 +128,7 @@ public sealed class FolderUsageSource : IUsageDataSource
         }
         try
         {
-            return new CsvReportRows(stream, file);
+            return new CsvReportRows(stream, file, SniffBytes);
         }
         catch
         {

@@ -68,11 +68,12 @@ internal static class ReportFolderFiles
         }
     }
 
-    public static FileStream OpenRead(string path)
+    /// <param name="bufferBytes">The stream's buffer: a few KB to look at a file's first lines.</param>
+    public static FileStream OpenRead(string path, int bufferBytes = 64 * 1024)
     {
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferBytes, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

@@ -16,7 +16,7 @@ namespace FastTrack.Core.Usage;
 /// does not hold, stops the measurement. With more than one reader the reports a measurement needs are read ahead,
 /// at once (<see cref="ReadAhead"/>); the measurement then finds each outcome, or the exception that stops it, where
 /// a reading one report at a time would have met it, in the same order.</summary>
-internal sealed partial class SourceReadings
+internal sealed partial class SourceReadings : IDisposable
 {
     private readonly IUsageDataSource _source;
     private readonly DateTime? _asOf;
@@ -143,5 +143,12 @@ internal sealed partial class SourceReadings
             Stop?.Throw();
             return Outcome;
         }
+    }
+
+    /// <summary>Gives the users' tables' arrays back to the pools, once the measurement is done with its reports.</summary>
+    public void Dispose()
+    {
+        while (_users.TryTake(out var users)) users.Release();
+        _scratch.Release();
     }
 }

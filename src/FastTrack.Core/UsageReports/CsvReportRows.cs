@@ -26,14 +26,20 @@ internal sealed class CsvReportRows : IReportRows
     private char[] _field = new char[256];
     private long _row;
 
-    public CsvReportRows(Stream stream, string sourceName)
+    /// <summary>The buffer a report is read with, in characters (and the StreamReader's, in bytes).</summary>
+    public const int ReadingBufferChars = 64 * 1024;
+
+    /// <param name="bufferChars">The reader's first buffer (it grows for a longer row): <see cref="ReadingBufferChars"/>
+    /// to read a report; a few KB to look at its header and first row, which then allocates no large object (two a
+    /// file made a folder's measurement collect its whole heap twice).</param>
+    public CsvReportRows(Stream stream, string sourceName, int bufferChars = ReadingBufferChars)
     {
         _stream = stream;
         _start = stream.CanSeek ? stream.Position : -1;
         SourceName = sourceName;
         try
         {
-            _reader = CsvDataReader.Create(Text(stream, leaveOpen: false), Options());
+            _reader = CsvDataReader.Create(Text(stream, leaveOpen: false, bufferChars), Options(bufferChars));
         }
         catch (CsvMissingHeadersException)
         {
@@ -135,7 +141,7 @@ internal sealed class CsvReportRows : IReportRows
         try
         {
             _stream.Position = _start;
-            using var again = CsvDataReader.Create(Text(_stream, leaveOpen: true), Options());
+            using var again = CsvDataReader.Create(Text(_stream, leaveOpen: true, ReadingBufferChars), Options(ReadingBufferChars));
             var line = (long)_headerLines + 1;
             var raw = new char[1024];
             for (var r = 1; r < row; r++)
@@ -158,10 +164,10 @@ internal sealed class CsvReportRows : IReportRows
         }
     }
 
-    private static TextReader Text(Stream stream, bool leaveOpen) =>
-        new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: leaveOpen);
+    private static TextReader Text(Stream stream, bool leaveOpen, int bufferBytes) =>
+        new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: bufferBytes, leaveOpen: leaveOpen);
 
-    private static CsvDataReaderOptions Options() => new() { HasHeaders = true, BufferSize = 64 * 1024, MaxBufferSize = MaxRowChars };
+    private static CsvDataReaderOptions Options(int bufferChars) => new() { HasHeaders = true, BufferSize = bufferChars, MaxBufferSize = MaxRowChars };
 
     /// <summary>Line breaks as an editor counts them: \r\n, \n or a lone \r.</summary>
     private static int LineBreaks(ReadOnlySpan<char> text)

@@ -65,6 +65,23 @@ internal static class ReportSplit
         return length;
     }
 
+    /// <summary>The average length of the records in the 64 KB after the header, in bytes (0 when there is no line
+    /// there): to size a part's table of users once, rather than grow it by doubling.</summary>
+    public static int AverageRecordBytes(Stream file, long headerEnd)
+    {
+        var block = new byte[Block];
+        var read = ReadAt(file, headerEnd, block, block.Length);
+        var lines = 0;
+        var last = -1;
+        for (var i = Array.IndexOf(block, (byte)'\n', 0, read); i >= 0; i = Array.IndexOf(block, (byte)'\n', i + 1, read - i - 1))
+        {
+            lines++;
+            last = i;
+            if (i == read - 1) break;
+        }
+        return lines == 0 ? 0 : (last + 1) / lines;
+    }
+
     // Reads at a position under the lock the parts share; fills the count unless the file ends first.
     private static int ReadAt(Stream file, long position, byte[] buffer, int count)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -19,11 +20,46 @@ internal sealed class UsersSeen
     // The hashes are checked in 16 groups by their top 4 bits: a group's table (1 MB for a million users) stays in cache.
     private const int GroupBits = 4;
 
-    private ulong[] _hashes = new ulong[1 << 10];
-    private int[] _rows = new int[1 << 10];
+    // Every array comes from the shared pools and goes back to them (Release): a measurement's tables are large
+    // objects, and made anew by every measurement they made the collector go through the whole heap once or twice a
+    // measurement (bench/README.md, issue 18).
+    private ulong[] _hashes = Array.Empty<ulong>();
+    private int[] _rows = Array.Empty<int>();
     private ulong[] _scratch = Array.Empty<ulong>();
     private ulong[] _table = Array.Empty<ulong>();
     private int _count;
+
+    /// <summary>Room for this many users, the ones held kept.</summary>
+    public void Reserve(int users)
+    {
+        if (_hashes.Length >= users) return;
+        _hashes = Grown(_hashes, users, _count);
+        _rows = Grown(_rows, users, _count);
+    }
+
+    /// <summary>Gives the arrays back to the pools: the table is empty, and grows again from the pools if used.</summary>
+    public void Release()
+    {
+        _count = 0;
+        Return(ref _hashes);
+        Return(ref _rows);
+        Return(ref _scratch);
+        Return(ref _table);
+    }
+
+    private static T[] Grown<T>(T[] array, int length, int kept)
+    {
+        var grown = ArrayPool<T>.Shared.Rent(length);
+        Array.Copy(array, grown, kept);
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+        return grown;
+    }
+
+    private static void Return<T>(ref T[] array)
+    {
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+        array = Array.Empty<T>();
+    }
 
     /// <summary>Forgets the users of the previous report, keeping the arrays.</summary>
     public void Clear() => _count = 0;
@@ -31,11 +67,7 @@ internal sealed class UsersSeen
     [MethodImpl(HotPath.Optimized)]
     public void Add(ulong hash, long row)
     {
-        if (_count == _hashes.Length)
-        {
-            Array.Resize(ref _hashes, _count * 2);
-            Array.Resize(ref _rows, _count * 2);
-        }
+        if (_count == _hashes.Length) Reserve(Math.Max(1 << 10, _count * 2));
         _hashes[_count] = hash;
         _rows[_count] = (int)Math.Min(row, int.MaxValue);
         _count++;
@@ -101,13 +133,13 @@ internal sealed class UsersSeen
             largest = Math.Max(largest, starts[g + 1]);
             starts[g + 1] += starts[g];
         }
-        if (_scratch.Length < count) _scratch = new ulong[Math.Max(count, _hashes.Length)];
+        if (_scratch.Length < count) _scratch = Grown(_scratch, Math.Max(count, _hashes.Length), 0);
         var next = (int[])starts.Clone();
         foreach (var table in tables)
             for (var i = 0; i < table._count; i++) _scratch[next[(int)(table._hashes[i] >> (64 - GroupBits))]++] = table._hashes[i];
         var size = 16;
         while (size < largest * 2) size *= 2;
-        if (_table.Length < size) _table = new ulong[size];
+        if (_table.Length < size) _table = Grown(_table, size, 0);
         var mask = size - 1;
         for (var g = 0; g < groups; g++)
         {

@@ -45,4 +45,24 @@ public sealed class UsersSeenTests
         seen.Add(Hash("a"), 1);
         Assert.Null(seen.FindRepeat());
     }
+
+    /// <summary>A measurement gives its tables' arrays back to the shared pools when it is done (issue 18): a table
+    /// given back is empty, and used again it grows from the pools and finds repeats as before.</summary>
+    [Fact]
+    public void A_table_given_back_to_the_pools_is_empty_and_works_again()
+    {
+        var seen = new UsersSeen();
+        seen.Reserve(5000);
+        for (var i = 0; i < 5000; i++) seen.Add(Hash($"user{i}"), i + 1);
+        seen.Add(Hash("user17"), 5001);
+        Assert.Equal((18L, 5001L), seen.FindRepeat());
+        seen.Release();
+        Assert.Equal(0, seen.CountDistinct());
+        for (var i = 0; i < 3000; i++) seen.Add(Hash($"other{i}"), i + 1);
+        Assert.Null(seen.FindRepeat());
+        Assert.Equal(3000, seen.CountDistinct());
+        seen.Add(Hash("OTHER2999"), 3001);
+        Assert.Equal((3000L, 3001L), seen.FindRepeat());
+        seen.Release();
+    }
 }
