@@ -126,6 +126,7 @@ internal sealed partial class ReportPass
     // make no string each (and the product is read before the name: a field's span lasts until the next is read).
     private string _product = "";
     private bool _productIsApps;
+    private ulong _productPart; // the product's share of the row's key, hashed once a product
 
     /// <summary>The row's user, hashed once: the key that finds a user listed twice, and for the activations report
     /// the user apart from the product. The activations report lists a user once per product: its key is the pair,
@@ -141,6 +142,7 @@ internal sealed partial class ReportPass
             {
                 _product = product.ToString();
                 _productIsApps = _product.IndexOf("365 APPS", StringComparison.OrdinalIgnoreCase) >= 0 || _product.IndexOf("PROPLUS", StringComparison.OrdinalIgnoreCase) >= 0;
+                _productPart = UsersSeen.UserPart(_product.AsSpan());
             }
         }
         isApps = activations && _productIsApps;
@@ -159,7 +161,7 @@ internal sealed partial class ReportPass
         }
         var user = UsersSeen.UserPart(upn);
         appsUser = activations && !ReportValues.Same(upn, "(Unknown)".AsSpan()) ? UsersSeen.Hash(user, default) : 0;
-        return concealed ? 0 : UsersSeen.Hash(user, activations ? _product.AsSpan() : default);
+        return concealed ? 0 : activations ? UsersSeen.Pair(user, _productPart) : UsersSeen.Hash(user, default);
     }
 
     [MethodImpl(HotPath.Optimized)]

@@ -163,14 +163,23 @@ internal sealed class UsersSeen
 
     /// <summary>The user's share of <see cref="Hash(ReadOnlySpan{char}, ReadOnlySpan{char})"/>: a name hashed once
     /// serves with several qualifiers (the activations report keys a user with and without the product).</summary>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scan's code, compiled optimised at once
     public static ulong UserPart(ReadOnlySpan<char> user) =>
         Block(Mix(14695981039346656037UL, user), 0x1_0000_0000_0000UL + (ulong)user.Length); // the boundary: ("ab", "c") is not ("a", "bc")
 
-    [MethodImpl(HotPath.Optimized)]
-    public static ulong Hash(ulong userPart, ReadOnlySpan<char> qualifier)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scan's code, compiled optimised at once
+    public static ulong Hash(ulong userPart, ReadOnlySpan<char> qualifier) => Final(Mix(userPart, qualifier));
+
+    /// <summary>The key of a user and a qualifier whose share (<see cref="UserPart"/>) is known: the activations report
+    /// hashes each of its few products once, not on every row. Two pairs share a key only if their users' or their
+    /// products' shares do (the block mixing is a bijection of their exclusive or).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Pair(ulong userPart, ulong qualifierPart) => Final(Block(userPart, qualifierPart));
+
+    // MurmurHash3's finaliser; never 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Final(ulong hash)
     {
-        var hash = Mix(userPart, qualifier);
         hash ^= hash >> 33;
         hash *= 0xFF51AFD7ED558CCDUL;
         hash ^= hash >> 33;
@@ -197,7 +206,7 @@ internal sealed class UsersSeen
 
     // Four UTF-16 chars: when all are ASCII, 'a'..'z' lose 0x20 together (c + 0x1F reaches 0x80 from 'a' on,
     // c + 0x05 from '{' on); otherwise char by char.
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scan's code, compiled optimised at once
     private static ulong Upper(ulong chars)
     {
         if ((chars & 0xFF80_FF80_FF80_FF80UL) == 0)
