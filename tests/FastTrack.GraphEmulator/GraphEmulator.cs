@@ -94,7 +94,9 @@ public sealed partial class GraphEmulator : IDisposable
         _stop.Cancel();
         foreach (var listener in new[] { _api, _downloads, _webhook })
         {
-            try { listener.Stop(); listener.Close(); } catch (ObjectDisposedException) { }
+            // HttpListener on Linux may look its port up again while closing and fail to bind it, when another
+            // listener has taken the port since ("Address already in use"): the listener is closed all the same.
+            try { listener.Stop(); listener.Close(); } catch (Exception ex) when (ex is ObjectDisposedException or HttpListenerException) { }
         }
     }
 
