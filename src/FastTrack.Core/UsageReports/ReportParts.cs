@@ -76,12 +76,8 @@ internal sealed class ReportParts
         var recordBytes = 0;
         try
         {
-            header = ReportSplit.Header(file, start);
-            if (header is not null)
-            {
-                recordStart = ReportSplit.RecordStart(file, start + header.Length);
-                recordBytes = ReportSplit.AverageRecordBytes(file, start + header.Length);
-            }
+            header = ReportSplit.Header(file, start, out recordBytes);
+            if (header is not null) recordStart = ReportSplit.RecordStart(file, start + header.Length);
         }
         finally { file.Position = start; }
         if (header is null) return null;
@@ -130,9 +126,14 @@ internal sealed class ReportParts
         try { return Merged(); }
         finally
         {
-            // The parts' users' tables go back for the reports after this one; their readers are garbage now, not
-            // held while the other reports are read.
-            foreach (var pass in _passes) if (pass is not null) _users.Add(pass.Users);
+            // The parts' users' tables go back for the reports after this one, the Apps users' to the pools; their
+            // readers are garbage now, not held while the other reports are read.
+            foreach (var pass in _passes)
+            {
+                if (pass is null) continue;
+                _users.Add(pass.Users);
+                pass.AppsUsers?.Release();
+            }
             Array.Clear(_passes, 0, _passes.Length);
         }
     }

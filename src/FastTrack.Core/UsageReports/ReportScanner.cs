@@ -21,9 +21,18 @@ internal static class ReportScanner
         Action<UserRow>? perUser = null, UsersSeen? users = null, Func<DateTimeOffset>? clock = null)
     {
         var pass = new ReportPass(rows, definition, Today(clock), users ?? new UsersSeen(), perUser, sampleDomains: true);
-        pass.Run(bytesRead, cancellationToken);
-        Finish(pass.Rows, pass.Columns, pass.Users, pass.AppsUsers, pass.Scan);
-        return pass.Scan;
+        try
+        {
+            pass.Run(bytesRead, cancellationToken);
+            Finish(pass.Rows, pass.Columns, pass.Users, pass.AppsUsers, pass.Scan);
+            return pass.Scan;
+        }
+        finally
+        {
+            // The tables' arrays come from the shared pools: those made here go back (a measurement's, at its end).
+            if (users is null) pass.Users.Release();
+            pass.AppsUsers?.Release();
+        }
     }
 
     /// <summary>Today, for refusing a refresh date in the future.</summary>

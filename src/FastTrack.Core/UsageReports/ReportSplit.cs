@@ -14,8 +14,11 @@ internal static class ReportSplit
     private const int Block = 64 * 1024;
 
     /// <summary>The header's bytes, its line feed included, or null when the file is not to be cut.</summary>
-    public static byte[]? Header(Stream file, long start)
+    /// <param name="recordBytes">The average length of the lines after the header in the same first 64 KB (0 when
+    /// none ends there): to size a part's table of users once, rather than grow it by doubling.</param>
+    public static byte[]? Header(Stream file, long start, out int recordBytes)
     {
+        recordBytes = 0;
         var head = new byte[Block];
         var length = ReadAt(file, start, head, head.Length);
         if (length >= 2 && (head[0] is 0xFF or 0xFE || head[0] == 0)) return null; // UTF-16 or UTF-32: a cut could split a character
@@ -30,6 +33,14 @@ internal static class ReportSplit
         if (line.IndexOfAny((byte)'"', (byte)';', (byte)'\t') >= 0 || line.IndexOf((byte)'|') >= 0 || line.IndexOf((byte)',') < 0) return null;
         var header = new byte[end + 1];
         Array.Copy(head, header, header.Length);
+        var lines = 0;
+        var last = end;
+        for (var i = Array.IndexOf(head, (byte)'\n', end + 1, length - end - 1); i >= 0; i = Array.IndexOf(head, (byte)'\n', i + 1, length - i - 1))
+        {
+            lines++;
+            last = i;
+        }
+        if (lines > 0) recordBytes = (last - end) / lines;
         return header;
     }
 
@@ -63,23 +74,6 @@ internal static class ReportSplit
             at += read;
         }
         return length;
-    }
-
-    /// <summary>The average length of the records in the 64 KB after the header, in bytes (0 when there is no line
-    /// there): to size a part's table of users once, rather than grow it by doubling.</summary>
-    public static int AverageRecordBytes(Stream file, long headerEnd)
-    {
-        var block = new byte[Block];
-        var read = ReadAt(file, headerEnd, block, block.Length);
-        var lines = 0;
-        var last = -1;
-        for (var i = Array.IndexOf(block, (byte)'\n', 0, read); i >= 0; i = Array.IndexOf(block, (byte)'\n', i + 1, read - i - 1))
-        {
-            lines++;
-            last = i;
-            if (i == read - 1) break;
-        }
-        return lines == 0 ? 0 : (last + 1) / lines;
     }
 
     // Reads at a position under the lock the parts share; fills the count unless the file ends first.

@@ -8,9 +8,9 @@ using System.Text;
 
 namespace FastTrack.Core.UsageReports;
 
-/// <summary>The rows of one part of a large report (<see cref="ReportParts"/>), parsed straight from its UTF-8 bytes:
-/// a record's end found by a vectorised search for its line feed, the record decoded in one call, its fields found
-/// between its commas. Strict by design: whatever this reader might not read exactly as <see cref="CsvReportRows"/>
+/// <summary>The rows of a report on disk, or of one part of a large one (<see cref="ReportParts"/>), parsed straight
+/// from its UTF-8 bytes: a record's end found by a vectorised search for its line feed, an ASCII record widened a
+/// vector at a time (another decoded as UTF-8), its commas found eight bytes at a time. Strict by design: whatever this reader might not read exactly as <see cref="CsvReportRows"/>
 /// does (a quote anywhere RFC 4180 puts none, a quoted field never closed, a carriage return outside quotes but
 /// before a line feed, a blank line, a line starting with '#', a record over 1 MB) is a fault; a fault in a part
 /// makes the report be read again whole, from the top, by CsvReportRows, which names what is wrong and its line. So
