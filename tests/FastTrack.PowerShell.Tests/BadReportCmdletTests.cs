@@ -41,6 +41,22 @@ public sealed class BadReportCmdletTests : IClassFixture<ModuleSession>, IDispos
 
     private static string Id(string id) => $"{id},FastTrack.PowerShell.Usage.MeasureFtActiveUsageCommand";
 
+    /// <summary>Issue 18: a report on disk is read by the engine's own reader, which refuses what it might read
+    /// otherwise than Sylvan; fields quoted as Graph quotes them (a comma, an escaped quote, a line break) are read,
+    /// and counted, not refused.</summary>
+    [Fact]
+    public void Fields_quoted_as_Graph_quotes_them_are_measured()
+    {
+        Write("yammer.csv", Lines(Yammer,
+            "2024-03-31,ana@contoso.com,\"Smith, Ana\",,,2024-03-30,1,1,1,\"E3,\"\"PLUS\"\"\",28",
+            "2024-03-31,ben@contoso.com,\"Ben \"\"B\"\" Jones\",,,2024-02-01,0,0,0,E3,28",
+            "2024-03-31,cy@contoso.com,\"Cy\r\non two lines\",,,2024-03-29,1,0,0,E3,28"));
+        var result = Run("Measure-FtActiveUsage -Path $args[1] -Service Yammer -Basis LicensedUsers");
+        result.AssertNoErrors();
+        Assert.Equal(2L, result.Single().Prop("ActiveUsers"));
+        Assert.Equal(3L, result.Single().Prop("Denominator"));
+    }
+
     [Fact]
     public void A_folder_without_a_report_is_an_error_listing_the_reports_read()
     {

@@ -75,6 +75,19 @@ Describe 'Measure-FtActiveUsage' {
         (Measure-FtActiveUsage -Sample -Service Teams | Out-String -Width 80) | Should -Match 'Customer: Contoso'
     }
 
+    It 'measures fields quoted as Graph quotes them: a comma, an escaped quote, a line break (issue 18)' {
+        $yammer = 'Report Refresh Date,User Principal Name,Display Name,User State,State Change Date,Last Activity Date,Posted Count,Read Count,Liked Count,Assigned Products,Report Period'
+        [IO.File]::WriteAllText((Join-Path $reports 'yammer.csv'), (@(
+            $yammer
+            '2024-03-31,ana@contoso.com,"Smith, Ana",,,2024-03-30,1,1,1,"E3,""PLUS""",28'
+            '2024-03-31,ben@contoso.com,"Ben ""B"" Jones",,,2024-02-01,0,0,0,E3,28'
+            "2024-03-31,cy@contoso.com,`"Cy`r`non two lines`",,,2024-03-29,1,0,0,E3,28"
+        ) -join "`r`n") + "`r`n")
+        $au = Measure-FtActiveUsage -Path $reports -Service Yammer -Basis LicensedUsers -ErrorAction Stop
+        $au.ActiveUsers | Should -Be 2
+        $au.Denominator | Should -Be 3
+    }
+
     It 'measures an Import-Csv of an exported report on the licensed-users basis' {
         $csv = Join-Path $reports 'teams.csv'
         @(
