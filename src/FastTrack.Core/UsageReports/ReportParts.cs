@@ -100,10 +100,12 @@ internal sealed class ReportParts
         {
             if (Volatile.Read(ref _faulted) != 0) return;
             var length = _cuts[Count];
-            var first = k == 0 ? _cuts[0] : ReportSplit.LineStart(_file, _cuts[k], length, _recordStart);
-            var end = k == Count - 1 ? length : ReportSplit.LineStart(_file, _cuts[k + 1], length, _recordStart);
+            using var own = OwnHandle();
+            var file = own ?? _file;
+            var first = k == 0 ? _cuts[0] : ReportSplit.LineStart(file, _cuts[k], length, _recordStart);
+            var end = k == Count - 1 ? length : ReportSplit.LineStart(file, _cuts[k + 1], length, _recordStart);
             if (first >= end) return; // a record longer than the stretch: the part before reads it
-            var stream = _streams[k] = new ReportSegmentStream(_file, k == 0 ? Array.Empty<byte>() : _header, first, end);
+            var stream = _streams[k] = new ReportSegmentStream(file, k == 0 ? Array.Empty<byte>() : _header, first, end);
             using var rows = new Utf8CsvRows(stream, _name);
             var users = _users.TryTake(out var taken) ? taken : new UsersSeen();
             // Its users, about: sized once (a tenth over), not grown by doubling (the garbage of large arrays).
@@ -117,6 +119,23 @@ internal sealed class ReportParts
             // Whatever it is, the reading from the top finds it again, and names its line.
             Interlocked.Exchange(ref _faulted, 1);
         }
+    }
+
+    /// <summary>The report's file opened again for one part. Parts sharing one handle took turns for every read (its
+    /// position set and the copy from the page cache made under a lock): with two readers, a set of a million users
+    /// took a tenth longer (bench/README.md, issue 18). Null for a report in memory, or a file that cannot be opened
+    /// again as it was (gone, or of another length now): the parts then share the report's stream.</summary>
+    private Stream? OwnHandle()
+    {
+        if (_file is not FileStream shared) return null;
+        try
+        {
+            var own = new FileStream(shared.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            if (own.Length == _cuts[Count]) return own;
+            own.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException) { }
+        return null;
     }
 
     /// <summary>The report's scan put together from its parts (the first part's scan, the others added to it), or

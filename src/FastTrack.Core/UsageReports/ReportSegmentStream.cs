@@ -4,10 +4,11 @@ using System.Threading;
 
 namespace FastTrack.Core.UsageReports;
 
-/// <summary>A part of a report file as a stream of its own: the header's bytes, then a range of the file's. The parts
-/// of one report share its one open stream: each read sets the position and reads under a lock on it, so several
-/// threads read one file at once (128 KB at a time, the lock held for a copy from the page cache). Not seekable: the rows of a part are never named in a message (a fault in a part is found again by reading the
-/// whole report, which names its line), so nothing is read twice for one.</summary>
+/// <summary>A part of a report file as a stream of its own: the header's bytes, then a range of the file's. Each read
+/// sets the position and reads under a lock on the file's stream: a part reads through a handle of its own
+/// (ReportParts.OwnHandle), uncontended, but a report in memory, or a file that cannot be opened again, is one stream
+/// its parts share. Not seekable: the rows of a part are never named in a message (a fault in a part is found again
+/// by reading the whole report, which names its line), so nothing is read twice for one.</summary>
 internal sealed class ReportSegmentStream : Stream
 {
     private readonly Stream _file;

@@ -34,6 +34,7 @@ internal sealed class Utf8CsvRows : IReportRows
     private int _next;   // where the next record starts in _bytes
     private int _filled; // how much of _bytes holds the stream's bytes
     private bool _ended;
+    private int _plainEnd; // the bytes of _bytes before it, from the record being read on, hold no quote and no carriage return
     private long _bytesRead;
     private char[] _line = new char[1024]; // the current record's fields, decoded (and unescaped), a separator between each two
     private int[] _ends = new int[1025];    // where each field ends in _line; the next starts one further on
@@ -46,7 +47,7 @@ internal sealed class Utf8CsvRows : IReportRows
         _stream = stream;
         _bytes = ArrayPool<byte>.Shared.Rent(BlockBytes);
         SourceName = sourceName;
-        Fill();
+        do Fill(); while (_filled < 3 && !_ended); // a stream may give fewer bytes than a byte order mark at first
         if (_filled >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF) _next = 3;
         if (!Next()) throw Fault("no header");
         var headers = new string[_fieldCount];
@@ -104,7 +105,15 @@ internal sealed class Utf8CsvRows : IReportRows
             }
             var line = lineFeed >= 0 ? rest.Slice(0, lineFeed) : rest;
             var body = lineFeed >= 0 && !line.IsEmpty && line[line.Length - 1] == (byte)'\r' ? line.Slice(0, line.Length - 1) : line;
-            if (body.IndexOfAny((byte)'"', (byte)'\r') >= 0)
+            var bodyStart = _next + scanned;
+            if (bodyStart + body.Length > _plainEnd)
+            {
+                // Looked for once for many lines: a report has no quote or carriage return in most of its lines.
+                var from = Math.Max(_plainEnd, bodyStart);
+                var special = new ReadOnlySpan<byte>(_bytes, from, _filled - from).IndexOfAny((byte)'"', (byte)'\r');
+                _plainEnd = special < 0 ? _filled : from + special;
+            }
+            if (bodyStart + body.Length > _plainEnd)
             {
                 plain = false;
                 if (OddQuotes(body)) quoted = !quoted;
@@ -167,6 +176,17 @@ internal sealed class Utf8CsvRows : IReportRows
             Vector.Widen(bytes, out var low, out var upper);
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 2 * i), low);
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 2 * i + Vector<byte>.Count), upper);
+        }
+        // The last bytes as a vector ending at the record's end, over some widened already: no loop per byte.
+        if (i < length && length >= Vector<byte>.Count)
+        {
+            i = length - Vector<byte>.Count;
+            var bytes = Unsafe.ReadUnaligned<Vector<byte>>(ref Unsafe.Add(ref source, i));
+            if (!Vector.EqualsAll(bytes & high, Vector<byte>.Zero)) return false;
+            Vector.Widen(bytes, out var low, out var upper);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 2 * i), low);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 2 * i + Vector<byte>.Count), upper);
+            return true;
         }
         for (; i < length; i++)
         {
@@ -281,6 +301,7 @@ internal sealed class Utf8CsvRows : IReportRows
         {
             Buffer.BlockCopy(_bytes, _next, _bytes, 0, kept);
         }
+        _plainEnd = Math.Max(0, _plainEnd - _next);
         _next = 0;
         _filled = kept;
         var read = _stream.Read(_bytes, _filled, _bytes.Length - _filled);
