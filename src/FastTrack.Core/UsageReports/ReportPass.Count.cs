@@ -21,7 +21,7 @@ internal sealed partial class ReportPass
             // Apps for enterprise and for business once (counted when the report is read). "(Unknown)" names
             // cannot be told apart: each of their rows counts.
             if (!isApps) return;
-            if (appsUser != 0) apps.Add(appsUser, _rows.Row);
+            if (appsUser != 0) apps.Add(appsUser, Row);
             else Scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed++;
             return;
         }

@@ -91,10 +91,16 @@ internal sealed partial class ReportPass
             }
             // A live user once per report. A deleted user may share a live one's name (deleted, then created
             // again); concealed names cannot be told apart by design.
-            if (key != 0) Users.Add(key, _rows.Row);
+            if (key != 0) Users.Add(key, Row);
             Count(appsUser, isApps);
         }
         bytesRead?.Invoke(_rows.BytesRead);
+    }
+
+    private long Row
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _part is { } part ? part.Row : _csv is { } csv ? csv.Row : _rows.Row;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -168,7 +174,7 @@ internal sealed partial class ReportPass
     private bool IsDeleted()
     {
         if (_columns.IsDeleted >= 0) return Bool(_columns.IsDeleted, ReportDefinition.IsDeleted) == 1;
-        if (_columns.UserState >= 0) return Span(_columns.UserState).Equals("deleted".AsSpan(), StringComparison.OrdinalIgnoreCase);
+        if (_columns.UserState >= 0) return Span(_columns.UserState) is { Length: 7 } state && state.Equals("deleted".AsSpan(), StringComparison.OrdinalIgnoreCase);
         return false;
     }
 

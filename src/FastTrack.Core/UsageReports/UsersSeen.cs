@@ -188,13 +188,20 @@ internal sealed class UsersSeen
         return hash == 0 ? 1 : hash;
     }
 
+    // A name's last 1-3 characters are the last four read as one block, over some mixed already (not a loop per
+    // character): the name's length is mixed in, so the blocks still tell names apart.
     [MethodImpl(HotPath.Optimized)]
     private static ulong Mix(ulong hash, ReadOnlySpan<char> text)
     {
         var blocks = MemoryMarshal.Cast<char, ulong>(text);
         foreach (var block in blocks) hash = Block(hash, Upper(block));
         var tail = 0UL;
-        for (var i = blocks.Length * 4; i < text.Length; i++) tail = (tail << 16) | Upper(text[i]);
+        if ((text.Length & 3) != 0)
+        {
+            if (text.Length >= 4) tail = Upper(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), text.Length - 4))));
+            else
+                for (var i = 0; i < text.Length; i++) tail = (tail << 16) | Upper(text[i]);
+        }
         return Block(hash, tail ^ ((ulong)(text.Length & 3) << 62));
     }
 
@@ -219,5 +226,6 @@ internal sealed class UsersSeen
         return upper;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char Upper(char c) => c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
 }
