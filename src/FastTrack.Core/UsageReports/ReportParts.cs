@@ -189,7 +189,8 @@ internal sealed class ReportParts
         }
         if (first.AppsUsers is not null)
         {
-            lock (_scratch) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += UsersSeen.CountDistinct(passes.Select(p => p.AppsUsers!).ToList(), _scratch);
+            var products = passes.SelectMany(p => p.AppsProducts!).Distinct().Count();
+            lock (_scratch) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += ReportPass.DistinctAppsUsers(passes.Select(p => p.AppsUsers!).ToList(), products, _scratch);
         }
         return scan;
     }

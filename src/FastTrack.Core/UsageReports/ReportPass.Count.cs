@@ -79,7 +79,9 @@ internal sealed partial class ReportPass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Day(int ordinal, string name)
     {
-        var day = ReportValues.DayKey(Span(ordinal));
+        var span = Span(ordinal);
+        if (span.IsEmpty) return 0; // never active: without a call (half the wide report's dates are empty)
+        var day = ReportValues.DayKey(span);
         return day >= 0 ? day : Date(ordinal, name) is { } date ? ReportValues.DayKey(date) : 0;
     }
 

@@ -24,7 +24,7 @@ internal static class ReportScanner
         try
         {
             pass.Run(bytesRead, cancellationToken);
-            Finish(pass.Rows, pass.Columns, pass.Users, pass.AppsUsers, pass.Scan);
+            Finish(pass);
             return pass.Scan;
         }
         finally
@@ -40,10 +40,11 @@ internal static class ReportScanner
 
     /// <summary>What is known once every row is read: no user listed twice, and the activations report's Apps
     /// users counted once each.</summary>
-    public static void Finish(IReportRows rows, ReportColumns columns, UsersSeen users, UsersSeen? appsUsers, ReportScan scan)
+    private static void Finish(ReportPass pass)
     {
-        ThrowIfRepeated(rows, columns, users, appsUsers is not null);
-        if (appsUsers is not null) scan.Tallies[M365Service.Microsoft365Apps].Licensed += appsUsers.CountDistinct();
+        ThrowIfRepeated(pass.Rows, pass.Columns, pass.Users, pass.AppsUsers is not null);
+        if (pass.AppsUsers is { } apps)
+            pass.Scan.Tallies[M365Service.Microsoft365Apps].Licensed += ReportPass.DistinctAppsUsers(new[] { apps }, pass.AppsProducts!.Count, pass.Users);
     }
 
     private static void ThrowIfRepeated(IReportRows rows, ReportColumns columns, UsersSeen users, bool activations)

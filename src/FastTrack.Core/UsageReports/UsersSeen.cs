@@ -61,6 +61,9 @@ internal sealed class UsersSeen
         array = Array.Empty<T>();
     }
 
+    /// <summary>The users added, a user added twice counted twice.</summary>
+    public int Count => _count;
+
     /// <summary>Forgets the users of the previous report, keeping the arrays.</summary>
     public void Clear() => _count = 0;
 
@@ -205,6 +208,7 @@ internal sealed class UsersSeen
         return Block(hash, tail ^ ((ulong)(text.Length & 3) << 62));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Block(ulong hash, ulong block)
     {
         hash = (hash ^ block) * 0x9E3779B97F4A7C15UL;

@@ -88,6 +88,28 @@ public sealed class ReportPartsTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.True(Merges(bytes, kind, 4096, 2), "the parts were not put together");
     }
 
+    /// <summary>The activations report's Apps licences count users, not rows: with one Apps product named each row is a
+    /// user of its own (counted without a search for repeats), with two a user holding both is counted once, wherever
+    /// in the report (in which part) the second row is.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // every seventh user also holds Apps for business, far down the report
+    public void The_activations_report_counts_each_Apps_user_once_in_parts_as_from_the_top(bool business)
+    {
+        var refresh = Day.ToString("yyyy-MM-dd");
+        var header = "Report Refresh Date,User Principal Name,Display Name,Product Type,Last Activated Date,Windows,Mac,Windows 10 Mobile,iOS,Android,Activated On Shared Computer";
+        string Row(int user, string product) => $"{refresh},user{user}@contoso.com,User {user},{product},2024-01-10,1,0,0,0,0,False";
+        var rows = Enumerable.Range(0, 1200).Select(u => Row(u, "MICROSOFT 365 APPS FOR ENTERPRISE"))
+            .Concat(Enumerable.Range(0, 300).Select(u => Row(u, "VISIO")))
+            .Concat(business ? Enumerable.Range(0, 1200).Where(u => u % 7 == 0).Select(u => Row(u, "MICROSOFT 365 APPS FOR BUSINESS")) : Enumerable.Empty<string>());
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\n", new[] { header }.Concat(rows)) + "\n");
+        var expected = Sequential(bytes, ReportKind.Office365ActivationsUserDetail);
+        Assert.Contains($"Microsoft365Apps:0/1200 ", expected + " ");
+        foreach (var (partBytes, readers) in new[] { (2000L, 2), (700L, 3) })
+            Assert.Equal(expected, InParts(bytes, ReportKind.Office365ActivationsUserDetail, partBytes, readers));
+        Assert.True(Merges(bytes, ReportKind.Office365ActivationsUserDetail, 2000, 2), "the parts were not put together");
+    }
+
     [Fact]
     public void Concealed_names_and_the_first_rows_domains_come_out_the_same()
     {
