@@ -112,6 +112,9 @@ internal sealed class ReportParts
             if (_recordBytes > 0) users.Reserve((int)Math.Min(int.MaxValue, (end - first) / _recordBytes * 11 / 10 + 16));
             var pass = new ReportPass(rows, _definition, _today, users, null, sampleDomains: k == 0);
             pass.Run(null, cancellationToken);
+            // Its users put in order on this thread, now: the report's end puts the parts together in one pass.
+            pass.Users.Partition();
+            pass.AppsUsers?.Partition();
             _passes[k] = pass;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -165,7 +168,7 @@ internal sealed class ReportParts
         if (dates > 1) return null;
         lock (_scratch)
         {
-            if (UsersSeen.AnyRepeat(passes.Select(p => p.Users).ToList(), _scratch)) return null;
+            if (UsersSeen.RepeatsAmong(passes.Select(p => p.Users).ToList(), _scratch) > 0) return null;
         }
         var scan = first.Scan;
         var offset = scan.Rows;
@@ -190,7 +193,8 @@ internal sealed class ReportParts
         if (first.AppsUsers is not null)
         {
             var products = passes.SelectMany(p => p.AppsProducts!).Distinct().Count();
-            lock (_scratch) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += ReportPass.DistinctAppsUsers(passes.Select(p => p.AppsUsers!).ToList(), products, _scratch);
+            var apps = passes.Select(p => p.AppsUsers!).ToList();
+            lock (_scratch) scan.Tallies[Playbook.M365Service.Microsoft365Apps].Licensed += ReportPass.DistinctAppsUsers(apps, products, () => UsersSeen.RepeatsAmong(apps, _scratch));
         }
         return scan;
     }

@@ -76,8 +76,9 @@ internal sealed partial class ReportPass
     /// report's) and the Apps products they name. Once no user is listed twice with one product (which refuses the
     /// report), a user can be in two Apps rows only with two Apps products: with one product named, every row is a
     /// user of its own, counted without a search for repeats (a tenth of the report's reading at a million users).</summary>
-    public static long DistinctAppsUsers(System.Collections.Generic.IReadOnlyList<UsersSeen> tables, int appsProducts, UsersSeen scratch) =>
-        appsProducts <= 1 ? tables.Sum(t => (long)t.Count) : UsersSeen.CountDistinct(tables, scratch);
+    /// <param name="repeats">The search for users in two Apps rows, done only when needed.</param>
+    public static long DistinctAppsUsers(System.Collections.Generic.IReadOnlyList<UsersSeen> tables, int appsProducts, Func<long> repeats) =>
+        tables.Sum(t => (long)t.Count) - (appsProducts <= 1 ? 0 : repeats());
 
     [MethodImpl(HotPath.Optimized)]
     public void Run(Action<long>? bytesRead, CancellationToken cancellationToken)
