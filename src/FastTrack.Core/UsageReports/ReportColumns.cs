@@ -42,7 +42,12 @@ internal sealed class ReportColumns
                 return new ServiceColumns(s, Required($"Has {word} License"), $"Has {word} License", Required($"{word} Last Activity Date"), $"{word} Last Activity Date");
             }).ToArray();
         }
+        Last = new[] { Refresh, Upn, LastActivity, IsDeleted, UserState, IsLicensed, TenantName, ProductType, OutlookForMobile }
+            .Concat(Apps.Select(a => a.Ordinal)).Concat(PerService.SelectMany(c => new[] { c.HasLicense, c.LastActivity })).Max();
     }
+
+    /// <summary>The last column a scan reads: the fields after it are only counted.</summary>
+    public int Last { get; }
 
     public int Refresh { get; }
     public int Upn { get; }

@@ -38,6 +38,7 @@ internal sealed partial class ReportPass
         _columns = new ReportColumns(rows, definition);
         _rows = rows;
         _part = rows as Utf8CsvRows;
+        _part?.PlaceUpTo(_columns.Last);
         _csv = rows as CsvReportRows;
         _kind = definition.Kind;
         _services = definition.Services;

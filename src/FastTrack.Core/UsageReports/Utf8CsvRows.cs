@@ -39,6 +39,9 @@ internal sealed class Utf8CsvRows : IReportRows
     private char[] _line = new char[1024]; // the current record's fields, decoded (and unescaped), a separator between each two
     private int[] _ends = new int[1025];    // where each field ends in _line; the next starts one further on
     private int _fieldCount;
+    private int _placeUpTo = int.MaxValue - 1; // the last field whose end is placed (PlaceUpTo); the later ones are counted
+    private int _placed;                        // the last field of the current record whose end is placed
+    private int _recordStart, _recordLength;    // the current record's bytes, to place the rest of its fields when asked
     private long _row;
 
     /// <param name="stream">The part: the report's header line, then its records; owned (and disposed) by this reader.</param>
@@ -81,8 +84,22 @@ internal sealed class Utf8CsvRows : IReportRows
     public ReadOnlySpan<char> Span(int ordinal)
     {
         if ((uint)ordinal >= (uint)_fieldCount) return ReadOnlySpan<char>.Empty;
+        if (ordinal > _placed) PlaceAll();
         var start = ordinal == 0 ? 0 : _ends[ordinal - 1] + 1;
         return new ReadOnlySpan<char>(_line, start, _ends[ordinal] - start);
+    }
+
+    /// <summary>The fields a reader of the rows reads, by their last ordinal: the later ones are counted, not placed,
+    /// until one is asked for (a message that lists a row's fields).</summary>
+    public void PlaceUpTo(int ordinal) => _placeUpTo = Math.Max(0, ordinal);
+
+    // Every field of the current record placed: one after the last placed is asked for.
+    private void PlaceAll()
+    {
+        var upTo = _placeUpTo;
+        _placeUpTo = int.MaxValue - 1;
+        SplitAscii(_recordStart, _recordLength);
+        _placeUpTo = upTo;
     }
 
     // The next record's fields, or false at the end of the part. A record ends at a line feed outside quotes: a
@@ -142,6 +159,9 @@ internal sealed class Utf8CsvRows : IReportRows
             _line = new char[Math.Max(length, _line.Length * 2)];
             _ends = new int[_line.Length + 1];
         }
+        _recordStart = start;
+        _recordLength = length;
+        _placed = int.MaxValue; // every field, unless the record is cut lazily (SplitAscii)
         if (!plain) SplitQuoted(start, length);
         else if (BitConverter.IsLittleEndian && WidenAscii(start, length)) SplitAscii(start, length);
         else Split(Utf8.GetChars(_bytes, start, length, _line, 0));
@@ -213,18 +233,26 @@ internal sealed class Utf8CsvRows : IReportRows
 
     // A record of ASCII characters only, so that its bytes' places are its characters': its commas found eight bytes
     // at a time. A branch per byte mispredicts at most commas; here a branch per comma found, a few per eight bytes.
+    // Only the fields up to the last one read are placed (PlaceUpTo); the commas after it are only counted, for the
+    // record's number of fields.
     [MethodImpl(HotPath.Optimized)]
     private void SplitAscii(int start, int length)
     {
         ref var bytes = ref _bytes[start];
         ref var ends = ref _ends[0];
         var count = 0;
+        var place = _placeUpTo + 1; // the commas to place: the ends of the fields up to the last one read
         var i = 0;
         for (; i + 8 <= length; i += 8)
         {
             // A comma's byte becomes 0; then each 0 byte, and only those, gets its top bit set (no carry between bytes).
             var x = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, i)) ^ 0x2C2C2C2C2C2C2C2CUL;
             var zeros = ~(((x & 0x7F7F7F7F7F7F7F7FUL) + 0x7F7F7F7F7F7F7F7FUL) | x | 0x7F7F7F7F7F7F7F7FUL);
+            if (count >= place)
+            {
+                count += (int)(((zeros >> 7) * 0x0101010101010101UL) >> 56); // a 1 per comma, summed in the top byte
+                continue;
+            }
             while (zeros != 0)
             {
                 var lowest = zeros & (~zeros + 1);
@@ -234,9 +262,14 @@ internal sealed class Utf8CsvRows : IReportRows
             }
         }
         for (; i < length; i++)
-            if (Unsafe.Add(ref bytes, i) == (byte)',') Unsafe.Add(ref ends, count++) = i;
-        Unsafe.Add(ref ends, count) = length;
+            if (Unsafe.Add(ref bytes, i) == (byte)',')
+            {
+                if (count < place) Unsafe.Add(ref ends, count) = i;
+                count++;
+            }
+        if (count < place) Unsafe.Add(ref ends, count) = length;
         _fieldCount = count + 1;
+        _placed = Math.Min(count, place - 1);
     }
 
     // A record with quotes (Graph quotes a field holding a comma, a quote or a line break): each field decoded on its
