@@ -222,7 +222,8 @@ internal sealed class UsersSeen
         Block(Mix(14695981039346656037UL, user), 0x1_0000_0000_0000UL + (ulong)user.Length); // the boundary: ("ab", "c") is not ("a", "bc")
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scan's code, compiled optimised at once
-    public static ulong Hash(ulong userPart, ReadOnlySpan<char> qualifier) => Final(Mix(userPart, qualifier));
+    public static ulong Hash(ulong userPart, ReadOnlySpan<char> qualifier) =>
+        Final(qualifier.IsEmpty ? Block(userPart, 0) : Mix(userPart, qualifier)); // Mix of nothing is that one block, here without a call
 
     /// <summary>The key of a user and a qualifier whose share (<see cref="UserPart"/>) is known: the activations report
     /// hashes each of its few products once, not on every row. Two pairs share a key only if their users' or their
