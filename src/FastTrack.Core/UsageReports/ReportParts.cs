@@ -126,7 +126,7 @@ internal sealed class ReportParts
 
     /// <summary>The report's file opened again for one part. Parts sharing one handle took turns for every read (its
     /// position set and the copy from the page cache made under a lock): with two readers, a set of a million users
-    /// took a tenth longer (bench/README.md, issue 18). Null for a report in memory, or a file that cannot be opened
+    /// took about 5% longer (bench/README.md, issue 18). Null for a report in memory, or a file that cannot be opened
     /// again as it was (gone, or of another length now): the parts then share the report's stream.</summary>
     private Stream? OwnHandle()
     {

@@ -76,7 +76,7 @@ internal sealed partial class ReportPass
     /// <summary>The activations report's Apps users, each once, from its rows' tables (its parts', or the whole
     /// report's) and the Apps products they name. Once no user is listed twice with one product (which refuses the
     /// report), a user can be in two Apps rows only with two Apps products: with one product named, every row is a
-    /// user of its own, counted without a search for repeats (a tenth of the report's reading at a million users).</summary>
+    /// user of its own, counted without a search over every user for repeats (bench/README.md, issue 18).</summary>
     /// <param name="repeats">The search for users in two Apps rows, done only when needed.</param>
     public static long DistinctAppsUsers(System.Collections.Generic.IReadOnlyList<UsersSeen> tables, int appsProducts, Func<long> repeats) =>
         tables.Sum(t => (long)t.Count) - (appsProducts <= 1 ? 0 : repeats());
