@@ -1,6 +1,6 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using FastTrack.Core.Playbook;
 

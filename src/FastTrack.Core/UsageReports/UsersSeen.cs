@@ -85,7 +85,7 @@ internal sealed class UsersSeen
     /// stays in the first-level cache.</summary>
     private const int PartGroupBits = 10;
     private int[]? _groupStarts; // where each group's hashes start in _scratch, once partitioned
-    private bool _partitioned;   // since the last Clear: no user is added after
+    private bool _partitioned;   // Partition was called since the last Clear (no user is added after it)
 
     /// <summary>Puts a copy of the hashes in order of their group, for <see cref="RepeatsAmong"/>: done by each part of a
     /// report as it ends, on its own thread, so that putting the parts together at the report's end is a single pass.
