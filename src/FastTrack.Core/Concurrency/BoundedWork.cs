@@ -33,7 +33,10 @@ internal sealed class BoundedWork
         {
             if (first) _queue.AddFirst(item);
             else _queue.AddLast(item);
-            _unfinished++;
+            // Atomic, not ++: an item finishing on a reader counts down without the lock. A plain ++ could write back
+            // a count read before that decrement, and the count then never came down to 0 (a measurement that waited
+            // for ever; seen once in the fuzz tests of parts).
+            Interlocked.Increment(ref _unfinished);
             if (_running == _threads) return;
             _running++;
         }
