@@ -44,7 +44,7 @@ internal static class ReportScanner
     {
         ThrowIfRepeated(pass.Rows, pass.Columns, pass.Users, pass.AppsUsers is not null);
         if (pass.AppsUsers is { } apps)
-            pass.Scan.Tallies[M365Service.Microsoft365Apps].Licensed += ReportPass.DistinctAppsUsers(new[] { apps }, pass.AppsProducts!.Count, () => apps.Count - apps.CountDistinct());
+            pass.Scan.Tallies[M365Service.Microsoft365Apps].Licensed += ReportPass.DistinctAppsUsers(new[] { apps }, pass.AppsProducts!.Count, apps.Repeats);
     }
 
     private static void ThrowIfRepeated(IReportRows rows, ReportColumns columns, UsersSeen users, bool activations)

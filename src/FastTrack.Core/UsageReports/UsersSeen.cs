@@ -17,9 +17,6 @@ namespace FastTrack.Core.UsageReports;
 /// would refuse a good report, never miscount one.</summary>
 internal sealed class UsersSeen
 {
-    // The hashes are checked in 16 groups by their top 4 bits: a group's table (1 MB for a million users) stays in cache.
-    private const int GroupBits = 4;
-
     // Every array comes from the shared pools and goes back to them (Release): a measurement's tables are large
     // objects, and made anew by every measurement they made the collector go through the whole heap once or twice a
     // measurement (bench/README.md, issue 18).
@@ -41,7 +38,7 @@ internal sealed class UsersSeen
     public void Release()
     {
         _count = 0;
-        _partitioned = false;
+        _partitionedCount = -1;
         Return(ref _hashes);
         Return(ref _rows);
         Return(ref _scratch);
@@ -69,7 +66,7 @@ internal sealed class UsersSeen
     public void Clear()
     {
         _count = 0;
-        _partitioned = false;
+        _partitionedCount = -1;
     }
 
     [MethodImpl(HotPath.Optimized)]
@@ -81,38 +78,70 @@ internal sealed class UsersSeen
         _count++;
     }
 
-    /// <summary>Groups for putting a report's parts together: a group's table (some thousand slots at a million users)
-    /// stays in the first-level cache.</summary>
-    private const int PartGroupBits = 10;
-    private int[]? _groupStarts; // where each group's hashes start in _scratch, once partitioned
-    private bool _partitioned;   // Partition was called since the last Clear (no user is added after it)
+    /// <summary>The groups the hashes are searched in, by their top bits: a group's table (some thousand slots at a
+    /// million users) stays in the first-level cache.</summary>
+    private const int GroupBits = 10;
+    private int[]? _groupStarts;        // where each group's hashes start in _scratch, once partitioned
+    private int _partitionedCount = -1; // the users partitioned; another count (a user added since) and the order is stale
 
-    /// <summary>Puts a copy of the hashes in order of their group, for <see cref="RepeatsAmong"/>: done by each part of a
-    /// report as it ends, on its own thread, so that putting the parts together at the report's end is a single pass.
-    /// (Put together from the tables as they were filled, a million users took the last reader 12–18 ms alone while
-    /// the other waited: bench/README.md, issue 18.)</summary>
+    /// <summary>Puts a copy of the hashes in order of their group, for the search for repeats. A report read in parts
+    /// has each part do it as it ends, on its own thread, so that putting the parts together at the report's end is
+    /// a single pass (done there, a million users took the last reader 12–18 ms alone while the other waited:
+    /// bench/README.md, issue 18).</summary>
     [MethodImpl(HotPath.Optimized)]
     public void Partition()
     {
-        const int groups = 1 << PartGroupBits;
+        const int groups = 1 << GroupBits;
         var starts = _groupStarts ??= new int[groups + 1];
         Array.Clear(starts, 0, starts.Length);
-        for (var i = 0; i < _count; i++) starts[(int)(_hashes[i] >> (64 - PartGroupBits)) + 1]++;
+        for (var i = 0; i < _count; i++) starts[(int)(_hashes[i] >> (64 - GroupBits)) + 1]++;
         for (var g = 0; g < groups; g++) starts[g + 1] += starts[g];
         if (_scratch.Length < _count) _scratch = Grown(_scratch, _count, 0);
         var next = (int[])starts.Clone();
-        for (var i = 0; i < _count; i++) _scratch[next[(int)(_hashes[i] >> (64 - PartGroupBits))]++] = _hashes[i];
-        _partitioned = true;
+        for (var i = 0; i < _count; i++) _scratch[next[(int)(_hashes[i] >> (64 - GroupBits))]++] = _hashes[i];
+        _partitionedCount = _count;
     }
 
     /// <summary>How many entries of the tables (each partitioned) have a hash an earlier one has: a user in two of the
     /// tables, or twice in one.</summary>
-    /// <param name="scratch">The table whose scratch table the search uses; none of <paramref name="tables"/>.</param>
-    [MethodImpl(HotPath.Optimized)]
-    public static long RepeatsAmong(IReadOnlyList<UsersSeen> tables, UsersSeen scratch)
+    /// <param name="scratch">The table whose search table is used (one of <paramref name="tables"/> will do: the search
+    /// reads their ordered copies).</param>
+    public static long RepeatsAmong(IReadOnlyList<UsersSeen> tables, UsersSeen scratch) => Search(tables, scratch, null);
+
+    /// <summary>How many of this table's entries have a hash an earlier one has.</summary>
+    public long Repeats()
     {
-        const int groups = 1 << PartGroupBits;
-        var starts = tables.Select(t => t._partitioned ? t._groupStarts! : throw new InvalidOperationException("A table of users searched before it is partitioned.")).ToArray();
+        Partition();
+        return Search(new[] { this }, this, null);
+    }
+
+    public long CountDistinct() => _count - Repeats();
+
+    /// <summary>The rows of the user listed twice whose second row comes first in the report, or null.</summary>
+    public (long First, long Second)? FindRepeat()
+    {
+        var repeated = new HashSet<ulong>();
+        Partition();
+        Search(new[] { this }, this, hash => repeated.Add(hash));
+        if (repeated.Count == 0) return null;
+        // Rare: the report is refused. Its order says which repeat comes first.
+        var seen = new Dictionary<ulong, int>();
+        for (var i = 0; i < _count; i++)
+        {
+            if (!repeated.Contains(_hashes[i])) continue;
+            if (seen.TryGetValue(_hashes[i], out var first)) return (_rows[first], _rows[i]);
+            seen[_hashes[i]] = i;
+        }
+        return null;
+    }
+
+    // The entries of the tables whose hash an earlier entry has, each passed to repeat (when given), counted: group by
+    // group, the tables' hashes of the group in an open-addressing table that fits in cache.
+    [MethodImpl(HotPath.Optimized)] // its loops run once a report, over every user: no tier would replace them in time
+    private static long Search(IReadOnlyList<UsersSeen> tables, UsersSeen scratch, Action<ulong>? repeat)
+    {
+        const int groups = 1 << GroupBits;
+        var starts = tables.Select(t => t._partitionedCount == t._count ? t._groupStarts! : throw new InvalidOperationException("A table of users searched before it is partitioned.")).ToArray();
         var largest = 0;
         for (var g = 0; g < groups; g++)
         {
@@ -120,6 +149,7 @@ internal sealed class UsersSeen
             foreach (var s in starts) users += s[g + 1] - s[g];
             largest = Math.Max(largest, users);
         }
+        if (largest < 2) return 0;
         var size = 16;
         while (size < largest * 2) size *= 2;
         if (scratch._table.Length < size) scratch._table = Grown(scratch._table, size, 0);
@@ -137,77 +167,17 @@ internal sealed class UsersSeen
                     var hash = hashes[i];
                     var slot = (int)hash & mask;
                     while (table[slot] != 0 && table[slot] != hash) slot = (slot + 1) & mask;
-                    if (table[slot] == hash) repeats++;
-                    else table[slot] = hash;
+                    if (table[slot] != hash)
+                    {
+                        table[slot] = hash;
+                        continue;
+                    }
+                    repeats++;
+                    repeat?.Invoke(hash);
                 }
             }
         }
         return repeats;
-    }
-
-    /// <summary>The rows of the user listed twice whose second row comes first in the report, or null.</summary>
-    public (long First, long Second)? FindRepeat()
-    {
-        var repeated = new HashSet<ulong>();
-        Scan(new[] { this }, hash => repeated.Add(hash));
-        if (repeated.Count == 0) return null;
-        // Rare: the report is refused. Its order says which repeat comes first.
-        var seen = new Dictionary<ulong, int>();
-        for (var i = 0; i < _count; i++)
-        {
-            if (!repeated.Contains(_hashes[i])) continue;
-            if (seen.TryGetValue(_hashes[i], out var first)) return (_rows[first], _rows[i]);
-            seen[_hashes[i]] = i;
-        }
-        return null;
-    }
-
-    public long CountDistinct()
-    {
-        long repeats = 0;
-        Scan(new[] { this }, _ => repeats++);
-        return _count - repeats;
-    }
-
-    // Calls repeat(hash) for each entry of the tables whose hash an earlier entry has, with this table's scratch
-    // arrays. The hashes are split by their top bits into groups (one counting pass, one copying pass), each checked
-    // in an open-addressing table that fits in cache.
-    [MethodImpl(HotPath.Optimized)] // its loops run once a report, over every user: no tier would replace them in time
-    private void Scan(IReadOnlyList<UsersSeen> tables, Action<ulong> repeat)
-    {
-        var count = tables.Sum(t => t._count);
-        if (count < 2) return;
-        const int groups = 1 << GroupBits;
-        var starts = new int[groups + 1];
-        foreach (var table in tables)
-            for (var i = 0; i < table._count; i++) starts[(int)(table._hashes[i] >> (64 - GroupBits)) + 1]++;
-        var largest = 0;
-        for (var g = 0; g < groups; g++)
-        {
-            largest = Math.Max(largest, starts[g + 1]);
-            starts[g + 1] += starts[g];
-        }
-        if (_scratch.Length < count) _scratch = Grown(_scratch, Math.Max(count, _hashes.Length), 0);
-        var next = (int[])starts.Clone();
-        foreach (var table in tables)
-            for (var i = 0; i < table._count; i++) _scratch[next[(int)(table._hashes[i] >> (64 - GroupBits))]++] = table._hashes[i];
-        var size = 16;
-        while (size < largest * 2) size *= 2;
-        if (_table.Length < size) _table = Grown(_table, size, 0);
-        var mask = size - 1;
-        for (var g = 0; g < groups; g++)
-        {
-            if (starts[g + 1] - starts[g] < 2) continue;
-            Array.Clear(_table, 0, size);
-            for (var i = starts[g]; i < starts[g + 1]; i++)
-            {
-                var hash = _scratch[i];
-                var slot = (int)hash & mask;
-                while (_table[slot] != 0 && _table[slot] != hash) slot = (slot + 1) & mask;
-                if (_table[slot] == hash) repeat(hash);
-                else _table[slot] = hash;
-            }
-        }
     }
 
     /// <summary>A 64-bit hash of the upper-cased name and qualifier, never 0 (which marks an empty slot). Four
